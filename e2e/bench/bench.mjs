@@ -1,0 +1,403 @@
+// Benchmark of the release bundle in headless Debian Chromium (not a test; see
+// scripts/bench.sh, which builds dist/ first). Measures:
+//   (a) bytes shipped: every file in dist/, raw and gzip -9 (node zlib), and the total;
+//   (b) cold load: a fresh browser context per run, navigate to "/", read the
+//       performance.mark("app-interactive") start time and the load event end; N runs;
+//   (c) search latency per keystroke: each query typed one character at a time into the
+//       search box; for every keystroke (1) the app's own performance.measure("search")
+//       durations and (2) keystroke → rendered: from the input event to the next animation
+//       frame after the results list changed (MutationObserver + requestAnimationFrame).
+// Prints a markdown table with the budgets and writes it, with all raw samples, as JSON to
+// e2e/artifacts/bench.json.
+//
+//   node e2e/bench/bench.mjs [--dist DIR] [--runs 15] [--out FILE] [--strict] [--no-isolation]
+//
+// --strict: exit 1 when a budget fails (default: report only).
+// The page is served cross-origin isolated (COOP/COEP) so that performance.now() has 5 µs
+// resolution instead of 100 µs; --no-isolation turns that off.
+
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+import { CHROMIUM_PATH, CONTEXT_OPTIONS, launchBrowser, openPage, problemsOf } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+export const QUERIES = Object.freeze([
+  'banana', 'milk', 'potato', 'spinach raw', 'yogurt plain', 'chicken breast', 'beans black',
+  'salmon', 'almonds', 'orange juice', 'avocado', 'cheese cheddar', 'bread whole wheat',
+  'rice brown', 'coffee', 'lentils', 'tomato', 'broccoli', 'sweet potato', 'kale',
+]);
+
+// KB = 1,000 bytes.
+export const BUDGETS = Object.freeze({
+  searchMedianMs: 1,
+  searchP95Ms: 3,
+  loadInteractiveMedianMs: 250,
+  shippedGzipBytes: 400_000,
+});
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: process.env.E2E_DIST || path.join(REPO, 'dist') },
+    runs: { type: 'string', default: '15' },
+    out: { type: 'string', default: path.join(REPO, 'e2e', 'artifacts', 'bench.json') },
+    strict: { type: 'boolean', default: false },
+    'no-isolation': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(args.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, not ${args.runs}`);
+
+// ---------------------------------------------------------------- statistics
+function median(xs) {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Nearest-rank percentile (p in 0..100). */
+function percentile(xs, p) {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length))) - 1];
+}
+function summary(xs) {
+  return { n: xs.length, median: median(xs), p95: percentile(xs, 95), min: Math.min(...xs), max: Math.max(...xs) };
+}
+const ms = (x, digits = 2) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` : 'n/a');
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+// ---------------------------------------------------------------- (a) bytes shipped
+async function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(path.join(dir, entry.name), rel)));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+async function measureBytes(dist) {
+  const files = [];
+  for (const rel of await listFiles(dist)) {
+    const buf = await readFile(path.join(dist, rel));
+    files.push({ file: rel, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+  }
+  files.sort((a, b) => b.gzip - a.gzip);
+  return {
+    files,
+    totalRaw: files.reduce((s, f) => s + f.raw, 0),
+    totalGzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
+}
+
+// ---------------------------------------------------------------- (b) cold load
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await openPage(context);
+    await page.goto(`${url}/`, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0, null, {
+      timeout: 60_000,
+    });
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const res = performance.getEntriesByType('resource');
+      return {
+        interactive: performance.getEntriesByName('app-interactive', 'mark')[0].startTime,
+        load: nav.loadEventEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        transferredBytes: (nav.transferSize || 0) + res.reduce((s, r) => s + (r.transferSize || 0), 0),
+        crossOriginIsolated: globalThis.crossOriginIsolated === true,
+      };
+    });
+    return { ...m, problems: problemsOf(page) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- (c) search latency
+// Installed in the page: times one keystroke from its input event to the next animation
+// frame after the search results (or the no-match message) changed.
+function installProbe() {
+  const SEL = '[data-testid="search-results"],[data-testid="search-no-match"]';
+  const input = document.querySelector('[data-testid="search-input"]');
+  if (!input) throw new Error('no [data-testid="search-input"]');
+  let state = null;
+  const searchMeasures = () => performance.getEntriesByName('search', 'measure');
+  const inResults = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return Boolean(el && el.closest(SEL));
+  };
+  const relevant = (rec) =>
+    inResults(rec.target) ||
+    [...rec.addedNodes, ...rec.removedNodes].some((n) => n.nodeType === 1 && (n.matches(SEL) || n.querySelector(SEL)));
+
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (state && state.t0 === null && e.target === input) state.t0 = performance.now();
+    },
+    true,
+  );
+  new MutationObserver((records) => {
+    if (!state || state.t0 === null || state.changedAt !== null) return;
+    if (!records.some(relevant)) return;
+    state.changedAt = performance.now();
+    requestAnimationFrame(() => {
+      state.t1 = performance.now();
+    });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+
+  window.__benchProbe = {
+    arm() {
+      state = { t0: null, changedAt: null, t1: null, measuresBefore: searchMeasures().length };
+    },
+    // Resolves once the change is painted-ready, or once the keystroke's search has been
+    // measured and two more frames passed with no change (same results), or after 1 s.
+    wait() {
+      return new Promise((resolve) => {
+        const started = performance.now();
+        let framesSinceMeasure = -1;
+        const finish = (outcome) => {
+          const s = state;
+          state = null;
+          resolve({
+            outcome,
+            latency: s.t1 !== null && s.t0 !== null ? s.t1 - s.t0 : null,
+            searchDurations: searchMeasures().slice(s.measuresBefore).map((m) => m.duration),
+            sawInput: s.t0 !== null,
+          });
+        };
+        const tick = () => {
+          const s = state;
+          if (s.t1 !== null) return finish('changed');
+          if (s.changedAt === null) {
+            if (searchMeasures().length > s.measuresBefore) framesSinceMeasure += 1;
+            if (framesSinceMeasure >= 2) return finish('unchanged');
+            if (performance.now() - started > 1000) return finish('timeout');
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+    // Empty the box and wait until the app has settled.
+    async clear() {
+      input.focus();
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 30));
+    },
+  };
+}
+
+async function searchLatency(browser, url) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await openPage(context);
+    await page.goto(`${url}/`, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0, null, {
+      timeout: 60_000,
+    });
+    await page.evaluate(installProbe);
+    const input = page.getByTestId('search-input');
+    await input.click();
+    const perQuery = [];
+    for (const query of QUERIES) {
+      await page.evaluate(() => window.__benchProbe.clear());
+      const keystrokes = [];
+      for (let i = 0; i < query.length; i++) {
+        await page.evaluate(() => window.__benchProbe.arm());
+        await page.keyboard.type(query[i]);
+        const r = await page.evaluate(() => window.__benchProbe.wait());
+        if (!r.sawInput) throw new Error(`typing ${JSON.stringify(query.slice(0, i + 1))} fired no input event`);
+        keystrokes.push({ text: query.slice(0, i + 1), ...r });
+      }
+      const results = await page.getByTestId('search-result').count();
+      perQuery.push({ query, results, keystrokes });
+    }
+    return { perQuery, problems: problemsOf(page) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- machine info
+function commandOutput(cmd, argv) {
+  try {
+    return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function machineInfo(browserVersion) {
+  return {
+    nproc: Number(commandOutput('nproc', [])) || os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium: commandOutput(CHROMIUM_PATH, ['--version']) ?? `Chromium ${browserVersion}`,
+    chromiumBrowserVersion: browserVersion,
+    gitCommit: commandOutput('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']),
+  };
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const dist = path.resolve(args.dist);
+  const started = new Date();
+  console.log(`bench: dist=${dist} runs=${RUNS}`);
+
+  const bytes = await measureBytes(dist);
+  const isolation = args['no-isolation']
+    ? {}
+    : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+  const server = await startServer({ root: dist, headers: isolation });
+  const browser = await launchBrowser();
+  let loads;
+  let search;
+  let machine;
+  try {
+    machine = machineInfo(browser.version());
+    console.log(`bench: ${machine.chromium}; ${machine.nproc} CPUs (${machine.cpu}); node ${machine.node}`);
+
+    // One discarded warm-up load (OS file cache, server, browser process), then RUNS cold loads.
+    process.stdout.write('bench: cold loads ');
+    await coldLoad(browser, server.url);
+    loads = [];
+    for (let i = 0; i < RUNS; i++) {
+      loads.push(await coldLoad(browser, server.url));
+      process.stdout.write('.');
+    }
+    process.stdout.write('\n');
+
+    console.log(`bench: typing ${QUERIES.length} queries, one character at a time`);
+    search = await searchLatency(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const interactive = summary(loads.map((l) => l.interactive));
+  const loadEvent = summary(loads.map((l) => l.load));
+  const keystrokes = search.perQuery.flatMap((q) => q.keystrokes);
+  const inApp = summary(keystrokes.flatMap((k) => k.searchDurations));
+  const rendered = summary(keystrokes.filter((k) => k.latency !== null).map((k) => k.latency));
+  const unchanged = keystrokes.filter((k) => k.outcome === 'unchanged').length;
+  const timedOut = keystrokes.filter((k) => k.outcome === 'timeout').length;
+  const problems = [...new Set([...loads.flatMap((l) => l.problems), ...search.problems])];
+
+  const pass = (ok) => (ok ? 'pass' : 'FAIL');
+  const rows = [
+    {
+      metric: 'in-app search, performance.measure("search")',
+      unit: 'ms',
+      ...inApp,
+      budget: `≤ ${BUDGETS.searchMedianMs} ms median, ≤ ${BUDGETS.searchP95Ms} ms p95`,
+      result: inApp.n === 0 ? 'FAIL (no measures)' : pass(inApp.median <= BUDGETS.searchMedianMs && inApp.p95 <= BUDGETS.searchP95Ms),
+    },
+    {
+      metric: 'keystroke → rendered (input event → next frame after results changed)',
+      unit: 'ms',
+      ...rendered,
+      budget: '—',
+      result: 'info',
+    },
+    {
+      metric: 'cold load → app-interactive mark',
+      unit: 'ms',
+      ...interactive,
+      budget: `≤ ${BUDGETS.loadInteractiveMedianMs} ms median`,
+      result: pass(interactive.median <= BUDGETS.loadInteractiveMedianMs),
+    },
+    { metric: 'cold load → load event end', unit: 'ms', ...loadEvent, budget: '—', result: 'info' },
+    {
+      metric: 'bytes shipped, gzip -9 total',
+      unit: 'bytes',
+      n: bytes.files.length,
+      median: bytes.totalGzip,
+      p95: null,
+      budget: `≤ ${BUDGETS.shippedGzipBytes / 1000} KB`,
+      result: pass(bytes.totalGzip <= BUDGETS.shippedGzipBytes),
+    },
+    { metric: 'bytes shipped, raw total', unit: 'bytes', n: bytes.files.length, median: bytes.totalRaw, p95: null, budget: '—', result: 'info' },
+  ];
+
+  const cell = (r, v) => (v === null || v === undefined ? '' : r.unit === 'bytes' ? kb(v) : ms(v));
+  const table = [
+    '| metric | n | median | p95 | budget | result |',
+    '|---|---:|---:|---:|---|---|',
+    ...rows.map((r) => `| ${r.metric} | ${r.n} | ${cell(r, r.median)} | ${cell(r, r.p95)} | ${r.budget} | ${r.result} |`),
+  ].join('\n');
+
+  const fileTable = [
+    '| file | raw | gzip -9 |',
+    '|---|---:|---:|',
+    ...bytes.files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    `| **total** | **${kb(bytes.totalRaw)}** | **${kb(bytes.totalGzip)}** |`,
+  ].join('\n');
+
+  const isolated = loads.every((l) => l.crossOriginIsolated);
+  console.log(`\n## Electrolyte Planner benchmark (${started.toISOString()})\n`);
+  console.log(
+    `Machine: ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}; ` +
+      `${machine.chromium}; node ${machine.node}; commit ${machine.gitCommit ?? 'n/a'}. ` +
+      `Timer: ${isolated ? 'cross-origin isolated (5 µs)' : 'not isolated (100 µs)'}. KB = 1000 bytes.\n`,
+  );
+  console.log(table);
+  console.log(
+    `\n${RUNS} cold loads (fresh context each, after 1 discarded warm-up); ` +
+      `${keystrokes.length} keystrokes over ${QUERIES.length} queries ` +
+      `(${rendered.n} changed the results, ${unchanged} left them unchanged, ${timedOut} timed out); ` +
+      `${inApp.n} search measures. p95 = nearest rank.\n`,
+  );
+  console.log(fileTable);
+  if (problems.length) console.log(`\nWARNING: the page reported problems:\n  ${problems.join('\n  ')}`);
+
+  const report = {
+    date: started.toISOString(),
+    machine,
+    crossOriginIsolated: isolated,
+    runs: RUNS,
+    budgets: BUDGETS,
+    table: rows,
+    markdown: table,
+    bytes,
+    load: { interactive, loadEvent, runs: loads.map(({ problems: _p, ...l }) => l) },
+    search: {
+      inApp,
+      rendered,
+      keystrokes: keystrokes.length,
+      unchanged,
+      timedOut,
+      perQuery: search.perQuery,
+    },
+    problems,
+  };
+  await mkdir(path.dirname(args.out), { recursive: true });
+  await writeFile(args.out, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nbench: wrote ${args.out}`);
+
+  const failed = rows.filter((r) => r.result.startsWith('FAIL'));
+  if (failed.length) {
+    console.log(`bench: ${failed.length} budget(s) failed: ${failed.map((r) => r.metric).join('; ')}`);
+    if (args.strict) process.exitCode = 1;
+  } else {
+    console.log('bench: all budgets met');
+  }
+}
+
+await main();

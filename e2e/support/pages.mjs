@@ -1,0 +1,382 @@
+// Page objects for Electrolyte Planner. They find elements only through `data-testid`
+// (plus the plain <a>/<option> elements inside them), following the UI contract:
+//
+//   routes: /  (home, search) · /food/<5-digit NDB> · /rich · /about; anything else, and an
+//   unknown NDB, shows [data-testid=not-found]. performance.mark("app-interactive") fires
+//   once the search box is usable; every search records performance.measure("search").
+
+import assert from 'node:assert/strict';
+import { eventually } from './browser.mjs';
+
+export const NUTRIENTS = Object.freeze(['potassium', 'magnesium', 'calcium', 'sodium', 'energy', 'water']);
+export const MINERALS = Object.freeze(['potassium', 'magnesium', 'calcium']);
+
+const collapse = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The number shown in a text like "422 mg", "16,500 mg", "1.2 g", "16 %", in the unit of
+ * `baseUnit` (mg by default: "1.2 g" -> 1200). NaN when the text holds no number.
+ */
+export function parseAmount(text, baseUnit = 'mg') {
+  const m = collapse(text).match(/(-?\d[\d,\u00a0\u202f]*(?:\.\d+)?)\s*(µg|mcg|mg|kg|g|kcal|%)?/i);
+  if (!m) return Number.NaN;
+  const n = Number(m[1].replace(/[,\u00a0\u202f]/g, ''));
+  const unit = (m[2] ?? '').toLowerCase();
+  if (baseUnit === 'mg') {
+    if (unit === 'g') return n * 1000;
+    if (unit === 'kg') return n * 1e6;
+    if (unit === 'µg' || unit === 'mcg') return n / 1000;
+  }
+  return n;
+}
+
+/** NDB number ("09040") from a link like "/food/09040" or "http://host/food/09040". */
+export function ndbFromHref(href) {
+  const m = String(href ?? '').match(/\/food\/(\d{5})\/?(?:[?#].*)?$/);
+  return m ? m[1] : null;
+}
+
+/** The ways a label may print `exact` `unit`: 0, 1 or 2 decimals, trailing zeros dropped. */
+export function amountTexts(exact, unit) {
+  const out = new Set();
+  for (const decimals of [0, 1, 2]) {
+    const plain = String(Number(exact.toFixed(decimals)));
+    const [int, frac] = plain.split('.');
+    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (const n of [plain, frac ? `${grouped}.${frac}` : grouped]) out.add(`${n} ${unit}`);
+  }
+  return [...out];
+}
+
+export class App {
+  /** @param {import('playwright-core').Page} page @param {string} baseUrl no trailing slash */
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  url(path) {
+    return `${this.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
+
+  async goto(path) {
+    const response = await this.page.goto(this.url(path), { waitUntil: 'load' });
+    assert.ok(response?.ok(), `GET ${path} answered ${response?.status()}`);
+    return response;
+  }
+
+  pathname() {
+    return new URL(this.page.url()).pathname;
+  }
+
+  byTestId(id) {
+    return this.page.getByTestId(id);
+  }
+
+  get notFound() {
+    return this.byTestId('not-found');
+  }
+
+  async expectNotFound() {
+    await this.notFound.first().waitFor({ state: 'visible' });
+  }
+
+  /** All visible text of the page (to check for "NaN", "undefined"...). */
+  async bodyText() {
+    return this.page.locator('body').innerText();
+  }
+
+  /** performance.mark("app-interactive") entries so far. */
+  async interactiveMarks() {
+    return this.page.evaluate(() =>
+      performance.getEntriesByName('app-interactive', 'mark').map((e) => e.startTime),
+    );
+  }
+
+  async waitForInteractive(timeout = 15_000) {
+    await this.page.waitForFunction(
+      () => performance.getEntriesByName('app-interactive', 'mark').length > 0,
+      null,
+      { timeout },
+    );
+  }
+}
+
+export class HomePage extends App {
+  get input() {
+    return this.byTestId('search-input');
+  }
+  get resultsList() {
+    return this.byTestId('search-results');
+  }
+  get results() {
+    return this.byTestId('search-result');
+  }
+  get noMatch() {
+    return this.byTestId('search-no-match');
+  }
+
+  async open() {
+    await this.goto('/');
+    await this.waitForInteractive();
+    await this.input.waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** [{title, href, ndb, minerals, selected}] for the results shown now. */
+  async readResults() {
+    return this.results.evaluateAll((items) =>
+      items.map((li) => {
+        const a = li.querySelector('a');
+        const minerals = li.querySelector('[data-testid="result-minerals"]');
+        // The description is the link's text without the mineral figures, wherever those sit
+        // (next to the link or inside it).
+        const name = a ? a.cloneNode(true) : null;
+        name?.querySelectorAll('[data-testid="result-minerals"]').forEach((m) => m.remove());
+        return {
+          title: (name?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          href: a?.getAttribute('href') ?? null,
+          minerals: (minerals?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          // aria-selected may sit on the item itself or on its role="option" descendant.
+          selected:
+            li.getAttribute('aria-selected') === 'true' || li.querySelector('[aria-selected="true"]') !== null,
+        };
+      }),
+    ).then((rows) => rows.map((r) => ({ ...r, ndb: ndbFromHref(r.href) })));
+  }
+
+  async resultTitles() {
+    return (await this.readResults()).map((r) => r.title);
+  }
+
+  /**
+   * Type `query` into the search box (replacing what is there) and wait until the results
+   * or the no-match message show and stop changing.
+   */
+  async search(query, { typeSlowly = false } = {}) {
+    if (typeSlowly) {
+      await this.input.fill('');
+      await this.input.pressSequentially(query, { delay: 20 });
+    } else {
+      await this.input.fill(query);
+    }
+    return this.settle();
+  }
+
+  /** Wait for results (or no-match) that stay the same over a few frames; return them. */
+  async settle({ timeout = 5_000 } = {}) {
+    let previous = null;
+    const rows = await eventually(
+      async () => {
+        const noMatch = await this.noMatch.isVisible();
+        const now = await this.readResults();
+        const snapshot = JSON.stringify([noMatch, now]);
+        const stable = snapshot === previous && (noMatch || now.length > 0);
+        previous = snapshot;
+        return stable ? now : null;
+      },
+      { timeout, interval: 60, describe: () => `search results did not settle (last: ${previous})` },
+    );
+    return rows;
+  }
+
+  /** Index of the result with aria-selected="true", -1 if none; fails if several are. */
+  async selectedIndex() {
+    const rows = await this.readResults();
+    const selected = rows.flatMap((r, i) => (r.selected ? [i] : []));
+    assert.ok(selected.length <= 1, `several results are aria-selected: ${selected}`);
+    return selected.length ? selected[0] : -1;
+  }
+
+  async openResult(index = 0) {
+    await this.results.nth(index).locator('a').first().click();
+  }
+}
+
+export class FoodPage extends App {
+  get title() {
+    return this.byTestId('food-title');
+  }
+  get servingSelect() {
+    return this.byTestId('serving-select');
+  }
+  get amountInput() {
+    return this.byTestId('amount-input');
+  }
+  get amountUnit() {
+    return this.byTestId('amount-unit');
+  }
+  get amountError() {
+    return this.byTestId('amount-error');
+  }
+  value(nutrient) {
+    return this.byTestId(`value-${nutrient}`);
+  }
+  percent(nutrient) {
+    return this.byTestId(`percent-${nutrient}`);
+  }
+
+  async open(ndb) {
+    await this.goto(`/food/${ndb}`);
+    await this.waitForTitle();
+    return this;
+  }
+
+  async waitForTitle() {
+    await this.title.waitFor({ state: 'visible' });
+    return collapse(await this.title.textContent());
+  }
+
+  async titleText() {
+    return collapse(await this.title.textContent());
+  }
+
+  async servingOptions() {
+    return (await this.servingSelect.locator('option').allTextContents()).map(collapse);
+  }
+
+  /** Choose the serving whose label equals `label`, else the first that starts with it. */
+  async selectServing(label) {
+    const options = await this.servingOptions();
+    let index = options.indexOf(label);
+    if (index < 0) index = options.findIndex((o) => o.startsWith(label));
+    assert.ok(index >= 0, `no serving option like ${JSON.stringify(label)} in ${JSON.stringify(options)}`);
+    await this.servingSelect.selectOption({ index });
+    return options[index];
+  }
+
+  async valueText(nutrient) {
+    return collapse(await this.value(nutrient).textContent());
+  }
+
+  async percentText(nutrient) {
+    return collapse(await this.percent(nutrient).textContent());
+  }
+
+  /** Wait until value-<nutrient> reads exactly `expected` (e.g. "422 mg"). */
+  async expectValue(nutrient, expected, timeout = 5_000) {
+    let last;
+    await eventually(async () => (last = await this.valueText(nutrient)) === expected, {
+      timeout,
+      describe: () => `value-${nutrient} is ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`,
+    });
+  }
+
+  /**
+   * Wait until value-<nutrient> shows `exact` (e.g. 422.44) in `unit`, rounded to whole units
+   * or to one or two decimals, with or without thousands separators: "422 mg", "422.4 mg",
+   * "5.9 mg" or "6 mg" for 5.9. Any other number fails.
+   */
+  async expectAmount(nutrient, exact, unit, timeout = 5_000) {
+    const accepted = amountTexts(exact, unit);
+    let last;
+    await eventually(async () => accepted.includes((last = await this.valueText(nutrient))), {
+      timeout,
+      describe: () => `value-${nutrient} is ${JSON.stringify(last)}, expected ${exact} ${unit}: one of ${JSON.stringify(accepted)}`,
+    });
+    return last;
+  }
+
+  /** {potassium: "422 mg", ...} for every nutrient shown. */
+  async allValues() {
+    const out = {};
+    for (const n of NUTRIENTS) out[n] = await this.valueText(n);
+    return out;
+  }
+
+  /** Pick "Custom amount" (if not already), then type `amount` and choose `unit` (g/oz). */
+  async setCustomAmount(amount, unit) {
+    if (!(await this.amountInput.isVisible())) {
+      await this.selectServing('Custom amount');
+      await this.amountInput.waitFor({ state: 'visible' });
+    }
+    if (unit) await this.amountUnit.selectOption(unit);
+    await this.amountInput.fill(String(amount));
+  }
+}
+
+export class RichPage extends App {
+  get mineral() {
+    return this.byTestId('rich-mineral');
+  }
+  get basis() {
+    return this.byTestId('rich-basis');
+  }
+  get group() {
+    return this.byTestId('rich-group');
+  }
+  get lowSodium() {
+    return this.byTestId('rich-low-sodium');
+  }
+  get list() {
+    return this.byTestId('rich-list');
+  }
+  get items() {
+    return this.byTestId('rich-item');
+  }
+
+  async open() {
+    await this.goto('/rich');
+    await this.mineral.waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** [{ndb, href, name, valueText, value}] for the items shown now (value in mg for mg/g). */
+  async readItems() {
+    const rows = await this.items.evaluateAll((items) =>
+      items.map((li) => {
+        const a = li.querySelector('a[href*="/food/"]') ?? li.querySelector('a');
+        const v = li.querySelector('[data-testid="rich-value"]');
+        return {
+          href: a?.getAttribute('href') ?? null,
+          name: (a?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          valueText: (v?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        };
+      }),
+    );
+    return rows.map((r) => ({ ...r, ndb: ndbFromHref(r.href), value: parseAmount(r.valueText) }));
+  }
+
+  /** Wait for a non-empty list that stays the same over a few polls; return it. */
+  async settle({ timeout = 5_000 } = {}) {
+    let previous = null;
+    return eventually(
+      async () => {
+        const now = await this.readItems();
+        const snapshot = JSON.stringify(now);
+        const stable = snapshot === previous && now.length > 0;
+        previous = snapshot;
+        return stable ? now : null;
+      },
+      { timeout, interval: 60, describe: () => `rich list did not settle on a non-empty list (last: ${previous})` },
+    );
+  }
+
+  /** Run `change()`, then wait until the list differs from before; return the new list. */
+  async changeAndWait(change, what = 'the change', { timeout = 5_000 } = {}) {
+    const before = JSON.stringify(await this.settle());
+    await change();
+    let last;
+    await eventually(
+      async () => {
+        last = JSON.stringify(await this.readItems());
+        return last !== before && last !== '[]';
+      },
+      { timeout, describe: () => `the rich list did not change after ${what} (still ${before})` },
+    );
+    return this.settle();
+  }
+
+  async selectMineral(value) {
+    await this.mineral.selectOption(value);
+  }
+  async selectBasis(value) {
+    await this.basis.selectOption(value);
+  }
+  async selectGroup(value) {
+    await this.group.selectOption(value);
+  }
+  async setLowSodium(on) {
+    await this.lowSodium.setChecked(on);
+  }
+}

@@ -1,0 +1,180 @@
+// A tiny static HTTP server for the built app (node built-ins only).
+//
+// - serves `root` (normally dist/) on 127.0.0.1, on a random free port by default;
+// - correct MIME types (.wasm must be application/wasm for streaming compilation);
+// - single-page-app fallback: an extension-less path that is not a file (/food/09040,
+//   /rich, /nowhere) gets index.html with status 200, as trunk serve and static hosts do;
+//   a missing path with an extension (/missing.js) is a real 404;
+// - gzip is off unless asked for (`gzip: true`), so the browser sees the raw bytes;
+// - `headers` adds response headers (the benchmark sends COOP/COEP for precise timers).
+//
+//   import { startServer } from './support/server.mjs';
+//   const { url, close } = await startServer({ root: 'dist' });
+//
+// Also runnable: `node e2e/support/server.mjs [root] [port]`.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+export const MIME_TYPES = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+});
+
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json)|image\/svg\+xml)/;
+
+export function mimeType(filePath) {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+async function fileAt(p) {
+  try {
+    const s = await stat(p);
+    return s.isFile() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Start serving `root`. Resolves once listening.
+ * @param {{root: string, host?: string, port?: number, gzip?: boolean,
+ *          headers?: Record<string, string>, spaFallback?: boolean}} options
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>, requests: string[]}>}
+ *   `url` has no trailing slash; `requests` logs "STATUS METHOD PATH" lines.
+ */
+export async function startServer({
+  root,
+  host = '127.0.0.1',
+  port = 0,
+  gzip = false,
+  headers = {},
+  spaFallback = true,
+} = {}) {
+  if (!root) throw new TypeError('startServer: `root` is required');
+  const rootDir = path.resolve(root);
+  const rootStat = await stat(rootDir).catch(() => null);
+  if (!rootStat?.isDirectory()) throw new Error(`startServer: ${rootDir} is not a directory`);
+  const indexPath = path.join(rootDir, 'index.html');
+  const requests = [];
+
+  async function resolveRequest(urlPath) {
+    let decoded;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return { status: 400 };
+    }
+    if (decoded.includes('\0')) return { status: 400 };
+    const candidate = path.resolve(rootDir, '.' + path.posix.normalize('/' + decoded));
+    if (candidate !== rootDir && !candidate.startsWith(rootDir + path.sep)) return { status: 403 };
+
+    let file = candidate;
+    let s = await fileAt(file);
+    if (!s && (urlPath.endsWith('/') || candidate === rootDir)) {
+      file = path.join(candidate, 'index.html');
+      s = await fileAt(file);
+    }
+    if (!s && spaFallback && path.posix.extname(decoded) === '') {
+      file = indexPath;
+      s = await fileAt(file);
+    }
+    return s ? { status: 200, file, size: s.size } : { status: 404 };
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const log = (status) => requests.push(`${status} ${req.method} ${pathname}`);
+    const common = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache', ...headers };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...common, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('method not allowed\n');
+        return log(405);
+      }
+      const found = await resolveRequest(pathname);
+      if (found.status !== 200) {
+        res.writeHead(found.status, { ...common, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`${found.status} ${http.STATUS_CODES[found.status]}\n`);
+        return log(found.status);
+      }
+      const type = mimeType(found.file);
+      const compress =
+        gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const head = { ...common, 'Content-Type': type };
+      if (compress) {
+        head['Content-Encoding'] = 'gzip';
+        head.Vary = 'Accept-Encoding';
+      } else {
+        head['Content-Length'] = String(found.size);
+      }
+      res.writeHead(200, head);
+      log(200);
+      if (req.method === 'HEAD') return res.end();
+      const body = createReadStream(found.file);
+      await (compress ? pipeline(body, zlib.createGzip(), res) : pipeline(body, res));
+    } catch (err) {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`500 ${err?.message ?? err}\n`);
+        log(500);
+      } else {
+        res.destroy(err);
+      }
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = server.address().port;
+  let closed = null;
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    requests,
+    close() {
+      closed ??= new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+// CLI: node e2e/support/server.mjs [root=dist] [port=0]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? fileURLToPath(new URL('../../dist', import.meta.url));
+  const port = Number(process.argv[3] ?? 0);
+  const { url, close } = await startServer({ root, port });
+  console.log(`serving ${path.resolve(root)} at ${url}/ (Ctrl-C to stop)`);
+  const stop = () => close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Development server: set-up, then `trunk serve` with live reload on http://127.0.0.1:8080
+# (address and port come from Trunk.toml [serve]). Extra arguments go to trunk, e.g.
+#   bash scripts/serve.sh --release
+# trunk's output stays on the terminal: never redirect it into the project folder, or its
+# watcher sees the log change and rebuilds forever.
+set -euo pipefail
+
+# shellcheck source=scripts/setup.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"
+cd "${EP_ROOT}"
+
+echo "serve: http://127.0.0.1:8080/  (Ctrl-C to stop)"
+exec trunk serve "$@"

@@ -1,0 +1,5 @@
+//! Pieces shared by several pages.
+
+pub mod food_search;
+pub mod layout;
+pub mod mineral_summary;

@@ -1,0 +1,39 @@
+//! Electrolyte Planner: a client-side Leptos app that shows how much
+//! potassium, magnesium, calcium and sodium foods hold.
+//!
+//! `domain` is the pure-Rust core; `pages` has one module per screen and
+//! `components` the pieces they share. See ARCHITECTURE.md.
+
+pub mod catalog;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod timing;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::layout::Layout;
+use components::food_search::SearchQuery;
+use pages::{about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound, rich_foods::RichFoodsPage};
+
+/// The whole app: routes inside the shared layout.
+#[component]
+pub fn App() -> impl IntoView {
+    // The search text outlives the home page, so "back" from a food page
+    // finds the same results.
+    provide_context(SearchQuery(RwSignal::new(String::new())));
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/food/:ndb") view=FoodPage/>
+                    <Route path=path!("/rich") view=RichFoodsPage/>
+                    <Route path=path!("/about") view=AboutPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

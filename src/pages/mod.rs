@@ -1,0 +1,18 @@
+//! One module per screen.
+
+pub mod about;
+pub mod food;
+pub mod home;
+pub mod not_found;
+pub mod rich_foods;
+
+/// Sets the browser tab's title: "Bananas, raw · Electrolyte Planner".
+pub fn set_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&if page.is_empty() {
+            "Electrolyte Planner".to_owned()
+        } else {
+            format!("{page} · Electrolyte Planner")
+        });
+    }
+}

@@ -1,0 +1,281 @@
+//! "Foods richest in a mineral": the complete ranking, with filters kept in
+//! the address (`/rich?mineral=potassium&basis=portion&group=1100&low_sodium=1`)
+//! so a list can be bookmarked and shared.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::catalog;
+use crate::components::food_search::food_href;
+use crate::domain::food::FoodGroupId;
+use crate::domain::format::{format_amount, format_number};
+use crate::domain::nutrient::Nutrient;
+use crate::domain::rich_foods::{rank, Basis, RankedFood, RichFoodsQuery, LOW_SODIUM_MAX_MG};
+
+/// How many more foods each "Show more" reveals.
+const PAGE_SIZE: usize = 50;
+
+/// The query an address asks for (`param` reads one query parameter);
+/// unknown values fall back to defaults.
+fn query_from_params(param: impl Fn(&str) -> Option<String>) -> RichFoodsQuery {
+    let groups = catalog::foods().groups();
+    RichFoodsQuery {
+        mineral: param("mineral")
+            .and_then(|k| Nutrient::from_key(&k))
+            .filter(|n| Nutrient::WANTED_MINERALS.contains(n))
+            .unwrap_or(Nutrient::Potassium),
+        basis: param("basis")
+            .and_then(|k| Basis::from_key(&k))
+            .unwrap_or(Basis::Per100g),
+        group: param("group").and_then(|code| {
+            groups
+                .iter()
+                .position(|g| g.code == code)
+                .and_then(|i| u8::try_from(i).ok())
+                .map(FoodGroupId)
+        }),
+        low_sodium: param("low_sodium").as_deref() == Some("1"),
+    }
+}
+
+/// The address of a query's list.
+fn href_for(query: &RichFoodsQuery) -> String {
+    let mut href = format!(
+        "/rich?mineral={}&basis={}",
+        query.mineral.key(),
+        query.basis.key()
+    );
+    if let Some(group) = query.group {
+        href.push_str("&group=");
+        href.push_str(catalog::foods().group(group).code);
+    }
+    if query.low_sodium {
+        href.push_str("&low_sodium=1");
+    }
+    href
+}
+
+/// Filters, the ranked list and what was left out.
+#[component]
+pub fn RichFoodsPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| query_from_params(|key| p.get(key))));
+    let result = Memo::new(move |_| rank(catalog::foods(), &query.get()));
+    let shown = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        query.track();
+        shown.set(PAGE_SIZE);
+    });
+    Effect::new(move |_| {
+        super::set_title(&format!("Foods richest in {}", query.get().mineral.name().to_lowercase()));
+    });
+
+    let navigate = use_navigate();
+    let update = move |change: &dyn Fn(&mut RichFoodsQuery)| {
+        let mut next = query.get_untracked();
+        change(&mut next);
+        navigate(&href_for(&next), NavigateOptions { replace: true, ..Default::default() });
+    };
+    let set_mineral = {
+        let update = update.clone();
+        move |ev| {
+            let key = event_target_value(&ev);
+            update(&|q| q.mineral = Nutrient::from_key(&key).unwrap_or(Nutrient::Potassium));
+        }
+    };
+    let set_basis = {
+        let update = update.clone();
+        move |ev| {
+            let key = event_target_value(&ev);
+            update(&|q| q.basis = Basis::from_key(&key).unwrap_or(Basis::Per100g));
+        }
+    };
+    let set_group = {
+        let update = update.clone();
+        move |ev| {
+            let code = event_target_value(&ev);
+            let groups = catalog::foods().groups();
+            let group = groups.iter().position(|g| g.code == code).and_then(|i| u8::try_from(i).ok());
+            update(&|q| q.group = group.map(FoodGroupId));
+        }
+    };
+    let set_low_sodium = move |ev| {
+        let on = event_target_checked(&ev);
+        update(&|q| q.low_sodium = on);
+    };
+
+    let group_options = catalog::foods()
+        .groups()
+        .iter()
+        .map(|g| view! { <option value=g.code>{g.name}</option> })
+        .collect_view();
+
+    view! {
+        <section class="rich-foods">
+            <h1>"Foods richest in " {move || query.get().mineral.name().to_lowercase()}</h1>
+            <form class="filters" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="rich-mineral">"Mineral"</label>
+                    <select id="rich-mineral" data-testid="rich-mineral"
+                        prop:value=move || query.get().mineral.key() on:change=set_mineral>
+                        {Nutrient::WANTED_MINERALS.map(|n| view! { <option value=n.key()>{n.name()}</option> })}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="rich-basis">"Rank by amount"</label>
+                    <select id="rich-basis" data-testid="rich-basis"
+                        prop:value=move || query.get().basis.key() on:change=set_basis>
+                        {Basis::ALL.map(|b| view! { <option value=b.key()>{b.label()}</option> })}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="rich-group">"Food group"</label>
+                    <select id="rich-group" data-testid="rich-group"
+                        prop:value=move || query.get().group.map(|g| catalog::foods().group(g).code).unwrap_or("")
+                        on:change=set_group>
+                        <option value="">"All food groups"</option>
+                        {group_options}
+                    </select>
+                </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="rich-low-sodium" data-testid="rich-low-sodium"
+                        prop:checked=move || query.get().low_sodium on:change=set_low_sodium/>
+                    <label for="rich-low-sodium">
+                        "Low sodium only (at most " {format_number(LOW_SODIUM_MAX_MG, 0)} " mg in the amount shown)"
+                    </label>
+                </div>
+            </form>
+            <p class="rich-summary" data-testid="rich-summary" aria-live="polite">
+                {move || summary(&query.get(), &result.get())}
+            </p>
+            <ol class="rich-list" data-testid="rich-list">
+                <For
+                    each=move || {
+                        let RichFoodsQuery { basis, mineral, .. } = query.get();
+                        result.with(|r| {
+                            r.ranked
+                                .iter()
+                                .take(shown.get())
+                                .enumerate()
+                                .map(|(position, entry)| (position, *entry, basis, mineral))
+                                .collect::<Vec<_>>()
+                        })
+                    }
+                    key=|(position, entry, basis, mineral)| (*position, entry.food, *basis, *mineral)
+                    children=move |(_, entry, basis, mineral)| {
+                        view! { <RichItem entry=entry basis=basis mineral=mineral/> }
+                    }
+                />
+            </ol>
+            <Show when=move || result.with(|r| r.ranked.len() > shown.get())>
+                <button type="button" class="more" data-testid="rich-more"
+                    on:click=move |_| shown.update(|s| *s += PAGE_SIZE)>
+                    "Show " {PAGE_SIZE} " more"
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// "1,024 foods ranked. Left out: 426 with no potassium data, …"
+fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods) -> String {
+    let mineral = query.mineral.name().to_lowercase();
+    let mut text = format!(
+        "{} foods ranked by {mineral} {}.",
+        format_number(result.ranked.len() as f64, 0),
+        query.basis.label()
+    );
+    let e = result.excluded;
+    let mut left_out = Vec::new();
+    if e.no_mineral_data > 0 {
+        left_out.push(format!("{} with no {mineral} data", e.no_mineral_data));
+    }
+    if e.no_basis > 0 {
+        left_out.push(match query.basis {
+            Basis::PerPortion => format!("{} with no household portion", e.no_basis),
+            _ => format!("{} with under 5 kcal per 100 g", e.no_basis),
+        });
+    }
+    if e.not_low_sodium > 0 {
+        left_out.push(format!("{} not low in sodium or with no sodium data", e.not_low_sodium));
+    }
+    if !left_out.is_empty() {
+        text.push_str(" Left out: ");
+        text.push_str(&left_out.join(", "));
+        text.push('.');
+    }
+    text
+}
+
+/// One ranked food: its name, the amount on the chosen basis, and its sodium.
+#[component]
+fn RichItem(entry: RankedFood, basis: Basis, mineral: Nutrient) -> impl IntoView {
+    let food = &catalog::foods().foods()[entry.food];
+    let basis_text = match basis {
+        Basis::PerPortion => food
+            .typical_portion()
+            .map(|p| format!("in {}", p.label_with_grams()))
+            .unwrap_or_default(),
+        other => other.label().to_owned(),
+    };
+    let sodium = food
+        .per_100g
+        .get(Nutrient::Sodium)
+        .map(|na| format!("Sodium {} mg / 100 g", format_amount(na)))
+        .unwrap_or_else(|| "Sodium: no data".to_owned());
+    view! {
+        <li class="rich-item" data-testid="rich-item">
+            <a href=food_href(food)>{food.description}</a>
+            <span class="rich-figure">
+                <strong data-testid="rich-value" data-value=entry.value.to_string()>
+                    {format_amount(entry.value)} " mg"
+                </strong>
+                " " {mineral.symbol()} " " {basis_text}
+            </span>
+            <span class="rich-meta">{catalog::foods().group(food.group).name} " · " {sodium}</span>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned())
+    }
+
+    #[test]
+    fn addresses_round_trip_queries() {
+        let query = query_from_params(params(&[
+            ("mineral", "magnesium"),
+            ("basis", "per100kcal"),
+            ("group", "1100"),
+            ("low_sodium", "1"),
+        ]));
+        assert_eq!(query.mineral, Nutrient::Magnesium);
+        assert_eq!(query.basis, Basis::Per100Kcal);
+        assert_eq!(catalog::foods().group(query.group.unwrap()).code, "1100");
+        assert!(query.low_sodium);
+        assert_eq!(
+            href_for(&query),
+            "/rich?mineral=magnesium&basis=per100kcal&group=1100&low_sodium=1"
+        );
+    }
+
+    #[test]
+    fn unknown_parameters_fall_back_to_defaults() {
+        let query = query_from_params(params(&[
+            ("mineral", "sodium"),
+            ("basis", "per-spoon"),
+            ("group", "9999"),
+            ("low_sodium", "yes"),
+        ]));
+        assert_eq!(query.mineral, Nutrient::Potassium);
+        assert_eq!(query.basis, Basis::Per100g);
+        assert_eq!(query.group, None);
+        assert!(!query.low_sodium);
+        assert_eq!(href_for(&query), "/rich?mineral=potassium&basis=per100g");
+    }
+}

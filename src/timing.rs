@@ -1,0 +1,22 @@
+//! User Timing marks the benchmark command reads (`performance.measure`).
+//! Cheap, and visible in any browser's performance panel.
+
+/// Runs `work` and records its duration as a `performance.measure(name)`.
+pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return work();
+    };
+    let start = format!("{name}-start");
+    let _ = performance.mark(&start);
+    let result = work();
+    let _ = performance.measure_with_start_mark(name, &start);
+    performance.clear_marks_with_mark_name(&start);
+    result
+}
+
+/// Marks a named moment, such as "app-interactive".
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

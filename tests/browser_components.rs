@@ -1,0 +1,221 @@
+//! Component tests in headless Chromium (`cargo test --target
+//! wasm32-unknown-unknown --tests`): mount the real app at an address, drive
+//! it with DOM events and read the DOM and its ARIA state back.
+#![cfg(target_arch = "wasm32")]
+
+use electrolyte_planner::App;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app mounted at `path` in a fresh element; unmounted on drop.
+struct Mounted {
+    root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+async fn mount_at(path: &str) -> Mounted {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let document = window.document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), App);
+    tick().await;
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
+}
+
+impl Mounted {
+    fn find(&self, test_id: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-testid='{test_id}']"))
+            .unwrap()
+    }
+
+    fn get(&self, test_id: &str) -> Element {
+        self.find(test_id)
+            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+    }
+
+    fn all(&self, test_id: &str) -> Vec<Element> {
+        let list = self
+            .root
+            .query_selector_all(&format!("[data-testid='{test_id}']"))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn text(&self, test_id: &str) -> String {
+        self.get(test_id).text_content().unwrap_or_default()
+    }
+
+    async fn type_into(&self, test_id: &str, value: &str) {
+        let input: HtmlInputElement = self.get(test_id).unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        tick().await;
+    }
+
+    async fn choose(&self, test_id: &str, value: &str) {
+        let select: HtmlSelectElement = self.get(test_id).unchecked_into();
+        select.set_value(value);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        tick().await;
+    }
+
+    async fn press(&self, test_id: &str, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.get(test_id).dispatch_event(&event).unwrap();
+        tick().await;
+    }
+}
+
+fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn search_lists_matches_with_their_minerals() {
+    let app = mount_at("/").await;
+    app.type_into("search-input", "ban raw").await;
+    let results = app.all("search-result");
+    assert!(!results.is_empty());
+    let first = results[0].text_content().unwrap();
+    assert!(first.contains("Bananas, raw"), "{first}");
+    assert!(first.contains("K 358") && first.contains("Mg 27") && first.contains("Ca 5") && first.contains("Na 1"), "{first}");
+    let link = results[0].query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/food/09040"));
+    assert!(app.find("search-no-match").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn search_says_when_nothing_matches() {
+    let app = mount_at("/").await;
+    app.type_into("search-input", "xyzzyq").await;
+    assert!(app.all("search-result").is_empty());
+    assert!(app.text("search-no-match").contains("xyzzyq"));
+    let input = app.get("search-input");
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_highlight_and_enter_opens_it() {
+    let app = mount_at("/").await;
+    app.type_into("search-input", "banana").await;
+    app.press("search-input", "ArrowDown").await;
+    app.press("search-input", "ArrowDown").await;
+    let options = app.root.query_selector_all("[role='option']").unwrap();
+    let second: Element = options.item(1).unwrap().unchecked_into();
+    assert_eq!(second.get_attribute("aria-selected").as_deref(), Some("true"));
+    let input = app.get("search-input");
+    assert_eq!(input.get_attribute("aria-activedescendant"), second.get_attribute("id"));
+    let href = second.get_attribute("href").unwrap();
+    app.press("search-input", "Enter").await;
+    tick().await;
+    assert_eq!(pathname(), href);
+    assert!(app.find("food-title").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn food_page_scales_to_a_household_portion() {
+    let app = mount_at("/food/09040").await;
+    assert_eq!(app.text("food-title"), "Bananas, raw");
+    assert_eq!(app.text("value-potassium"), "358 mg");
+    app.choose("serving-select", "portion-0").await;
+    let select: HtmlSelectElement = app.get("serving-select").unchecked_into();
+    let label = select.selected_options().item(0).unwrap().text_content().unwrap();
+    assert_eq!(label, "1 cup, mashed, 225 g");
+    // 358 mg/100 g × 225 g = 805.5 mg; 805.5 / 2,600 mg = 31 %.
+    assert_eq!(app.text("value-potassium"), "806 mg");
+    assert_eq!(app.text("percent-potassium"), "31 %");
+    assert_eq!(app.text("value-calcium"), "11 mg");
+}
+
+#[wasm_bindgen_test]
+async fn custom_amounts_are_validated() {
+    let app = mount_at("/food/09040").await;
+    app.choose("serving-select", "custom").await;
+    app.choose("amount-unit", "oz").await;
+    app.type_into("amount-input", "4").await;
+    // 4 oz = 113.398 g → 358 × 1.13398 = 406 mg.
+    assert_eq!(app.text("value-potassium"), "406 mg");
+    assert_eq!(app.get("amount-error").get_attribute("hidden").as_deref(), Some(""));
+    for bad in ["-5", "", "1e9", "abc", "9999"] {
+        app.type_into("amount-input", bad).await;
+        let error = app.text("amount-error");
+        assert!(!error.is_empty(), "no message for {bad:?}");
+        assert_eq!(app.get("amount-error").get_attribute("hidden"), None);
+        assert_eq!(app.text("value-potassium"), "—");
+        let page = app.root.text_content().unwrap();
+        assert!(!page.contains("NaN") && !page.contains("Infinity"), "{bad:?}: {page}");
+        let input = app.get("amount-input");
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unknown_food_numbers_get_a_not_found_page() {
+    for path in ["/food/99999", "/food/abc", "/nowhere"] {
+        let app = mount_at(path).await;
+        assert!(app.find("not-found").is_some(), "{path}");
+        assert!(app.find("food-title").is_none(), "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn missing_values_read_no_data() {
+    // 11265 Mushrooms, portabella, exposed to ultraviolet light, raw: no magnesium in SR28.
+    let app = mount_at("/food/11265").await;
+    assert_eq!(app.text("value-magnesium"), "no data");
+    assert_eq!(app.text("percent-magnesium"), "—");
+}
+
+#[wasm_bindgen_test]
+async fn rich_list_ranks_richest_first_and_follows_filters() {
+    let app = mount_at("/rich?mineral=magnesium&basis=per100g").await;
+    let values = |app: &Mounted| -> Vec<f64> {
+        app.all("rich-value")
+            .iter()
+            .map(|e| e.get_attribute("data-value").unwrap().parse().unwrap())
+            .collect()
+    };
+    let all = values(&app);
+    assert_eq!(all.len(), 50);
+    assert!(all.windows(2).all(|w| w[0] >= w[1]));
+    app.choose("rich-group", "1100").await;
+    assert!(web_sys::window().unwrap().location().search().unwrap().contains("group=1100"));
+    let vegetables = app.all("rich-item");
+    assert!(!vegetables.is_empty());
+    assert!(vegetables.iter().all(|e| e.text_content().unwrap().contains("Vegetables and Vegetable Products")));
+    let filtered = values(&app);
+    assert!(filtered.windows(2).all(|w| w[0] >= w[1]));
+    assert!(filtered[0] <= all[0]);
+}
