@@ -33,6 +33,10 @@ ep_step() {
 ep_on_exit() {
   local rc=$?
   if [[ $rc -ne 0 ]]; then
+    if [[ ${#EP_TIMINGS[@]} -gt 0 ]]; then
+      printf '\npassed before the failure:\n' >&2
+      printf '%s\n' "${EP_TIMINGS[@]}" >&2
+    fi
     printf '\n==> FAILED at [%s/%s] %s (exit %s, after %ss)\n' \
       "$EP_STEP_NO" "$EP_STEPS_TOTAL" "$EP_STEP_NAME" "$rc" "$(ep_elapsed "$EP_STEP_T0")" >&2
   fi

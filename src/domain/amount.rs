@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::decimal::parse_decimal;
 use super::format::format_number;
 
 /// A unit of mass the user can type an amount in.
@@ -85,10 +86,7 @@ pub fn parse_grams(text: &str, unit: MassUnit) -> Result<f64, AmountError> {
     if !is_plain_decimal(text) {
         return Err(AmountError::NotANumber);
     }
-    let value: f64 = text
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| AmountError::NotANumber)?;
+    let value = parse_decimal(&text.replace(',', ".")).ok_or(AmountError::NotANumber)?;
     let grams = value * unit.grams();
     if grams <= 0.0 {
         Err(AmountError::NotPositive)

@@ -4,6 +4,7 @@
 //! `crate::components` only renders what these types compute.
 
 pub mod amount;
+pub mod decimal;
 pub mod food;
 pub mod food_table;
 pub mod format;

@@ -19,14 +19,15 @@
 //!
 //! USDA descriptions read "Head, qualifier, qualifier, …". The *head* is the
 //! first comma-separated segment, or the second after a category such as
-//! "Fish", "Nuts", "Beverages", "Snacks" or "Babyfood" ("Fish, salmon, raw"
-//! has head "salmon"). Each match gets one score, the sum of:
+//! "Fish", "Nuts", "Beverages" or "Snacks", without words repeating the
+//! category: "Fish, salmon, raw" has head "salmon", "Nuts, cashew nuts, raw"
+//! has head "cashew". Each match gets one score, the sum of:
 //!
 //! 1. **Head match** (strongest): every head word matched as a whole word,
 //!    plural-aware ("potato" for "Potatoes"), beats every head word matched,
 //!    some as a prefix ("ban" for "Bananas"), which beats a head only partly
 //!    matched — another noun, as in "Milk shakes" or "Potato chips" — which
-//!    beats a match outside the head ("Snacks, banana chips" for "banana").
+//!    beats a match outside the head ("Pepper, banana, raw" for "banana").
 //! 2. **Plainness**: each description word the query does not name costs a
 //!    lot when it is *distinctive* ("dry", "chocolate", "sheep") and little
 //!    when it is USDA boilerplate ("raw", "cooked", "fluid", "lowfat", "with
@@ -92,7 +93,8 @@ struct FoodProfile {
     word_count: u8,
     /// The words of the head segment.
     head: u64,
-    /// The words of a leading category segment ("Fish", "Snacks"), if any.
+    /// The words of a leading category segment ("Fish", "Snacks"), if any,
+    /// and their repeats in the head.
     category: u64,
     /// The words that are not boilerplate.
     distinctive: u64,
@@ -134,7 +136,6 @@ const SEGMENT_COST: i32 = 3;
 /// First segments that only name a category; the head follows them.
 const CATEGORY_HEADS: &[&str] = &[
     "alcoholic beverage",
-    "babyfood",
     "beverages",
     "candies",
     "cereals",
@@ -145,7 +146,6 @@ const CATEGORY_HEADS: &[&str] = &[
     "game meat",
     "mollusks",
     "nuts",
-    "restaurant",
     "seeds",
     "snack",
     "snacks",
@@ -158,81 +158,16 @@ const PREFERRED_WORDS: &[&str] = &["fresh", "plain", "raw", "whole"];
 
 /// USDA boilerplate: forms, preparations, fat levels, fortification and
 /// connectives that do not make a food another food. Sorted.
+#[rustfmt::skip]
 const BOILERPLATE_WORDS: &[&str] = &[
-    "a",
-    "added",
-    "all",
-    "and",
-    "as",
-    "baked",
-    "boiled",
-    "bone",
-    "boneless",
-    "braised",
-    "broiled",
-    "broiler",
-    "broilers",
-    "by",
-    "c",
-    "commercial",
-    "cooked",
-    "d",
-    "drained",
-    "e",
-    "enriched",
-    "farmed",
-    "fat",
-    "flesh",
-    "fluid",
-    "fortified",
-    "free",
-    "fresh",
-    "from",
-    "fryers",
-    "grilled",
-    "in",
-    "lean",
-    "low",
-    "lowfat",
-    "mature",
-    "meat",
-    "milkfat",
-    "no",
-    "nonfat",
-    "not",
-    "of",
-    "on",
-    "only",
-    "or",
-    "per",
-    "plain",
-    "prepared",
-    "raw",
-    "reduced",
-    "regular",
-    "roasted",
-    "salt",
-    "seeds",
-    "separable",
-    "skim",
-    "skin",
-    "skinless",
-    "solids",
-    "steamed",
-    "stewed",
-    "style",
-    "to",
-    "trimmed",
-    "unenriched",
-    "unprepared",
-    "varieties",
-    "variety",
-    "vitamin",
-    "vitamins",
-    "whole",
-    "wild",
-    "with",
-    "without",
+    "a", "added", "all", "and", "as", "baked", "boiled", "bone", "boneless", "braised", "broiled",
+    "broiler", "broilers", "by", "c", "commercial", "cooked", "d", "drained", "e", "enriched",
+    "farmed", "fat", "flesh", "fluid", "fortified", "free", "fresh", "from", "fryers", "grilled",
+    "in", "lean", "low", "lowfat", "mature", "meat", "milkfat", "no", "nonfat", "not", "of", "on",
+    "only", "or", "per", "plain", "prepared", "raw", "reduced", "regular", "roasted", "salt",
+    "seeds", "separable", "skim", "skin", "skinless", "solids", "steamed", "stewed", "style", "to",
+    "trimmed", "unenriched", "unprepared", "varieties", "variety", "vitamin", "vitamins", "whole",
+    "wild", "with", "without",
 ];
 
 /// Penalty for a USDA food group (by code) whose foods are rarely what a
@@ -291,42 +226,74 @@ impl HeadMatch {
 /// numbering comma-separated segments (commas inside parentheses do not
 /// separate); `brand` tells a word written in capitals, as USDA writes brands.
 fn for_each_word(text: &str, mut emit: impl FnMut(&str, u8, bool)) {
-    let mut word = WordBuilder::default();
+    let mut buffer = String::new();
     let mut segment: u8 = 0;
     let mut depth: u32 = 0;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push_ascii(c as u8);
-        } else if is_apostrophe(c) {
+    let mut run_start = None;
+    for (i, byte) in text.bytes().enumerate() {
+        if byte.is_ascii_alphanumeric() || !byte.is_ascii() || is_apostrophe(char::from(byte)) {
+            run_start.get_or_insert(i);
             continue;
-        } else if let Some(folded) = fold_to_ascii(c) {
-            word.push_folded(folded);
-        } else {
-            word.finish(segment, &mut emit);
-            match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
-                ',' if depth == 0 => segment = segment.saturating_add(1),
-                _ => {}
-            }
+        }
+        if let Some(start) = run_start.take() {
+            emit_run(&text[start..i], segment, &mut buffer, &mut emit);
+        }
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => segment = segment.saturating_add(1),
+            _ => {}
         }
     }
-    word.finish(segment, &mut emit);
+    if let Some(start) = run_start {
+        emit_run(&text[start..], segment, &mut buffer, &mut emit);
+    }
 }
 
-/// The word being read by [`for_each_word`].
+/// Emits the words of `run`, text without ASCII separators: one word when
+/// it is plain ASCII (the fast path), else as many as its non-ASCII
+/// separators make.
+fn emit_run(run: &str, segment: u8, buffer: &mut String, emit: &mut impl FnMut(&str, u8, bool)) {
+    if run.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let upper = run.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = run.bytes().filter(u8::is_ascii_lowercase).count();
+        buffer.clear();
+        buffer.push_str(run);
+        buffer.make_ascii_lowercase();
+        emit(buffer, segment, is_brand(upper, lower));
+        return;
+    }
+    let mut word = WordBuilder::default();
+    for c in run.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push_ascii(c as u8);
+        } else if let Some(folded) = fold_to_ascii(c) {
+            word.push_folded(folded);
+        } else if !is_apostrophe(c) {
+            word.finish(segment, emit);
+        }
+    }
+    word.finish(segment, emit);
+}
+
+/// Whether a word with these letter counts is written in capitals, as USDA
+/// writes brands ("KRAFT", "McDONALD'S"); "USA" counts too, "pH" or "A" not.
+fn is_brand(upper: usize, lower: usize) -> bool {
+    upper >= 3 && lower <= 1
+}
+
+/// A word with apostrophes or non-ASCII letters, read by [`emit_run`].
 #[derive(Default)]
 struct WordBuilder {
     text: String,
-    upper: u32,
-    lower: u32,
+    upper: usize,
+    lower: usize,
 }
 
 impl WordBuilder {
-    #[inline]
     fn push_ascii(&mut self, byte: u8) {
-        self.upper += u32::from(byte.is_ascii_uppercase());
-        self.lower += u32::from(byte.is_ascii_lowercase());
+        self.upper += usize::from(byte.is_ascii_uppercase());
+        self.lower += usize::from(byte.is_ascii_lowercase());
         self.text.push(char::from(byte.to_ascii_lowercase()));
     }
 
@@ -338,7 +305,7 @@ impl WordBuilder {
     /// Emits the word, if any, and starts a new one.
     fn finish(&mut self, segment: u8, emit: &mut impl FnMut(&str, u8, bool)) {
         if !self.text.is_empty() {
-            emit(&self.text, segment, self.upper >= 3 && self.lower <= 1);
+            emit(&self.text, segment, is_brand(self.upper, self.lower));
             self.text.clear();
         }
         self.upper = 0;
@@ -401,20 +368,19 @@ fn ends_with_sibilant(stem: &str) -> bool {
 
 /// FNV-1a: much faster than the default hasher on short words; the index
 /// hashes only description text, never user input.
-#[derive(Default)]
 struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for FnvHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &byte in bytes {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
 
     fn finish(&self) -> u64 {
@@ -486,15 +452,16 @@ impl WordTraits {
                 .map_or(0, |i| 1 << i),
             opens_category: CATEGORY_HEADS
                 .iter()
-                .any(|head| head.split(' ').next() == Some(word)),
+                .any(|head| head.split_once(' ').map_or(*head, |(first, _)| first) == word),
         }
     }
 }
 
-/// The sorted vocabulary and the traits of each word, while building.
+/// The sorted vocabulary, with the traits and stem of each word, while building.
 struct Vocabulary {
     words: Vec<Box<str>>,
     traits: Vec<WordTraits>,
+    stem_of: Vec<u32>,
 }
 
 /// Whether a first segment only names a category, like "Fish" or "Snacks".
@@ -547,11 +514,23 @@ fn profile(
         head_segment,
         base: base_score(food, group_code, words, &vocabulary.traits),
     };
+    let stem = |w: &RawWord| vocabulary.stem_of[w.word as usize];
+    let category_stems: Vec<u32> = words
+        .iter()
+        .filter(|w| w.segment < head_segment)
+        .map(stem)
+        .collect();
+    // A head word repeating the category ("Nuts, cashew nuts") counts as category, unless it is the whole head.
+    let repeats_category =
+        |w: &RawWord| w.segment == head_segment && category_stems.contains(&stem(w));
+    let head_has_own_words = words
+        .iter()
+        .any(|w| w.segment == head_segment && !repeats_category(w));
     for (i, word) in words.iter().enumerate() {
-        if word.segment == head_segment {
-            profile.head |= 1 << i;
-        } else if word.segment < head_segment {
+        if word.segment < head_segment || (head_has_own_words && repeats_category(word)) {
             profile.category |= 1 << i;
+        } else if word.segment == head_segment {
+            profile.head |= 1 << i;
         }
         if vocabulary.traits[word.word as usize].distinctive {
             profile.distinctive |= 1 << i;
@@ -581,15 +560,18 @@ fn group_by_key(key_count: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) 
 }
 
 /// `(word, food)` for every distinct word of every food, in food order.
-fn word_food_pairs(words: &[RawWord], foods: &[(u32, u32)]) -> Vec<(u32, u32)> {
+fn word_food_pairs(words: &[RawWord], foods: &[(u32, u32)], word_count: usize) -> Vec<(u32, u32)> {
     let mut pairs = Vec::with_capacity(words.len());
-    let mut distinct = Vec::new();
+    let mut last_food = vec![u32::MAX; word_count];
     for (food, &(start, end)) in foods.iter().enumerate() {
-        distinct.clear();
-        distinct.extend(words[start as usize..end as usize].iter().map(|w| w.word));
-        distinct.sort_unstable();
-        distinct.dedup();
-        pairs.extend(distinct.iter().map(|&w| (w, to_u32(food))));
+        let food = to_u32(food);
+        for word in &words[start as usize..end as usize] {
+            let last = &mut last_food[word.word as usize];
+            if *last != food {
+                *last = food;
+                pairs.push((word.word, food));
+            }
+        }
     }
     pairs
 }
@@ -690,9 +672,11 @@ impl SearchIndex {
             word.word = rank[word.word as usize];
         }
         let (stems, stem_of) = singulars(&words);
+        let traits = words.iter().map(|w| WordTraits::of(w)).collect();
         let vocabulary = Vocabulary {
-            traits: words.iter().map(|w| WordTraits::of(w)).collect(),
             words,
+            traits,
+            stem_of,
         };
 
         let foods = table
@@ -710,8 +694,10 @@ impl SearchIndex {
                 )
             })
             .collect();
-        let (posting_starts, postings) =
-            group_by_key(vocabulary.words.len(), &word_food_pairs(&raw, &ranges));
+        let word_count = vocabulary.words.len();
+        let pairs = word_food_pairs(&raw, &ranges, word_count);
+        let (posting_starts, postings) = group_by_key(word_count, &pairs);
+        let stem_of = &vocabulary.stem_of;
         let stem_pairs: Vec<(u32, u32)> = stem_of
             .iter()
             .enumerate()
@@ -1127,7 +1113,7 @@ mod tests {
     }
 
     #[test]
-    fn the_head_may_be_plural_or_follow_a_category() {
+    fn the_head_may_be_plural_or_follow_a_category_word() {
         let t = descriptions(&[
             "Potato chips, plain",
             "Snacks, potato sticks",
@@ -1138,6 +1124,18 @@ mod tests {
         assert_eq!(
             found(&t, "salmon"),
             vec!["Fish, salmon, raw", "Salmon nuggets, breaded"]
+        );
+        let t = descriptions(&["Nuts, cashew butter, plain", "Nuts, cashew nuts, raw"]);
+        assert_eq!(
+            found(&t, "cashews")[0],
+            "Nuts, cashew nuts, raw",
+            "nuts repeats the category"
+        );
+        let t = descriptions(&["Babyfood, juice, apple", "Juice, apple"]);
+        assert_eq!(
+            found(&t, "juice")[0],
+            "Juice, apple",
+            "babyfood is not a mere category"
         );
     }
 

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
+use super::decimal::parse_decimal;
 use super::nutrient::Nutrient;
 
 /// Whether a target is a floor to reach or a ceiling to stay under.
@@ -250,10 +251,9 @@ fn optional(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!("{text:?} is not a non-negative number")),
-    }
+    parse_decimal(text)
+        .map(Some)
+        .ok_or_else(|| format!("{text:?} is not a non-negative number"))
 }
 
 /// The shipped NASEM/IOM table.

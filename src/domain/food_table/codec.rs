@@ -59,6 +59,7 @@
 use std::fmt;
 
 use super::FoodTable;
+use crate::domain::decimal::parse_decimal;
 use crate::domain::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
 use crate::domain::nutrient::Nutrient;
 
@@ -229,7 +230,7 @@ enum Problem {
     BadInteger(&'static str),
     BadNumber(&'static str),
     NegativeNumber(&'static str),
-    NonFiniteNumber(&'static str),
+    TooManyDigits(&'static str),
     NotPositive {
         what: &'static str,
         text: &'static str,
@@ -310,9 +311,11 @@ impl fmt::Display for Problem {
             Problem::NegativeNumber(text) => {
                 write!(f, "`{}` is negative, which no amount can be", excerpt(text))
             }
-            Problem::NonFiniteNumber(text) => {
-                write!(f, "`{}` is too large to be a finite number", excerpt(text))
-            }
+            Problem::TooManyDigits(text) => write!(
+                f,
+                "`{}` has more digits than a number can hold exactly",
+                excerpt(text)
+            ),
             Problem::NotPositive { what, text } => {
                 write!(f, "{what} `{}` must be more than zero", excerpt(text))
             }
@@ -651,7 +654,8 @@ fn parse_positive(text: &'static str, what: &'static str) -> Result<f64, Problem
     }
 }
 
-/// A finite, non-negative plain decimal: `digits` or `digits.digits`.
+/// A non-negative plain decimal, `digits` or `digits.digits`, parsed exactly
+/// (see [`parse_decimal`]).
 fn parse_number(text: &'static str) -> Result<f64, Problem> {
     if text.starts_with('-') {
         return Err(Problem::NegativeNumber(text));
@@ -663,12 +667,7 @@ fn parse_number(text: &'static str) -> Result<f64, Problem> {
     if !is_plain_decimal {
         return Err(Problem::BadNumber(text));
     }
-    let value: f64 = text.parse().map_err(|_| Problem::BadNumber(text))?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(Problem::NonFiniteNumber(text))
-    }
+    parse_decimal(text).ok_or(Problem::TooManyDigits(text))
 }
 
 fn is_digits(text: &str) -> bool {
@@ -935,7 +934,7 @@ Bananas, raw
         }
         let huge = leak(format!("1{}", "0".repeat(400)));
         let err = decode_err(with_line(line, huge));
-        assert_eq!(err, DecodeError::at(line, Problem::NonFiniteNumber(huge)));
+        assert_eq!(err, DecodeError::at(line, Problem::TooManyDigits(huge)));
         assert!(
             err.to_string().len() < 200,
             "excerpt keeps messages short: {err}"
