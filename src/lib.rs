@@ -6,7 +6,7 @@
 
 pub mod catalog;
 pub mod components;
-pub mod domain;
+pub use electrolyte_domain as domain;
 pub mod pages;
 pub mod timing;
 
@@ -14,9 +14,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use components::layout::Layout;
 use components::food_search::SearchQuery;
-use pages::{about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound, rich_foods::RichFoodsPage};
+use components::layout::Layout;
+use pages::{
+    about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound,
+    rich_foods::RichFoodsPage,
+};
 
 /// The whole app: routes inside the shared layout.
 #[component]

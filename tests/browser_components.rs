@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -98,6 +100,28 @@ impl Mounted {
     }
 }
 
+/// Waits (up to about a second) for `ready`: route changes render a frame later.
+async fn until(ready: impl Fn() -> bool) -> bool {
+    for _ in 0..60 {
+        if ready() {
+            return true;
+        }
+        next_frame().await;
+    }
+    ready()
+}
+
+/// Resolves on the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn pathname() -> String {
     web_sys::window().unwrap().location().pathname().unwrap()
 }
@@ -110,7 +134,13 @@ async fn search_lists_matches_with_their_minerals() {
     assert!(!results.is_empty());
     let first = results[0].text_content().unwrap();
     assert!(first.contains("Bananas, raw"), "{first}");
-    assert!(first.contains("K 358") && first.contains("Mg 27") && first.contains("Ca 5") && first.contains("Na 1"), "{first}");
+    assert!(
+        first.contains("K 358")
+            && first.contains("Mg 27")
+            && first.contains("Ca 5")
+            && first.contains("Na 1"),
+        "{first}"
+    );
     let link = results[0].query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("/food/09040"));
     assert!(app.find("search-no-match").is_none());
@@ -123,7 +153,10 @@ async fn search_says_when_nothing_matches() {
     assert!(app.all("search-result").is_empty());
     assert!(app.text("search-no-match").contains("xyzzyq"));
     let input = app.get("search-input");
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -134,14 +167,18 @@ async fn arrow_keys_move_the_highlight_and_enter_opens_it() {
     app.press("search-input", "ArrowDown").await;
     let options = app.root.query_selector_all("[role='option']").unwrap();
     let second: Element = options.item(1).unwrap().unchecked_into();
-    assert_eq!(second.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        second.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
     let input = app.get("search-input");
-    assert_eq!(input.get_attribute("aria-activedescendant"), second.get_attribute("id"));
+    assert_eq!(
+        input.get_attribute("aria-activedescendant"),
+        second.get_attribute("id")
+    );
     let href = second.get_attribute("href").unwrap();
     app.press("search-input", "Enter").await;
-    tick().await;
-    assert_eq!(pathname(), href);
-    assert!(app.find("food-title").is_some());
+    assert!(until(|| pathname() == href && app.find("food-title").is_some()).await);
 }
 
 #[wasm_bindgen_test]
@@ -151,7 +188,12 @@ async fn food_page_scales_to_a_household_portion() {
     assert_eq!(app.text("value-potassium"), "358 mg");
     app.choose("serving-select", "portion-0").await;
     let select: HtmlSelectElement = app.get("serving-select").unchecked_into();
-    let label = select.selected_options().item(0).unwrap().text_content().unwrap();
+    let label = select
+        .selected_options()
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert_eq!(label, "1 cup, mashed, 225 g");
     // 358 mg/100 g × 225 g = 805.5 mg; 805.5 / 2,600 mg = 31 %.
     assert_eq!(app.text("value-potassium"), "806 mg");
@@ -167,7 +209,10 @@ async fn custom_amounts_are_validated() {
     app.type_into("amount-input", "4").await;
     // 4 oz = 113.398 g → 358 × 1.13398 = 406 mg.
     assert_eq!(app.text("value-potassium"), "406 mg");
-    assert_eq!(app.get("amount-error").get_attribute("hidden").as_deref(), Some(""));
+    assert_eq!(
+        app.get("amount-error").get_attribute("hidden").as_deref(),
+        Some("")
+    );
     for bad in ["-5", "", "1e9", "abc", "9999"] {
         app.type_into("amount-input", bad).await;
         let error = app.text("amount-error");
@@ -175,7 +220,10 @@ async fn custom_amounts_are_validated() {
         assert_eq!(app.get("amount-error").get_attribute("hidden"), None);
         assert_eq!(app.text("value-potassium"), "—");
         let page = app.root.text_content().unwrap();
-        assert!(!page.contains("NaN") && !page.contains("Infinity"), "{bad:?}: {page}");
+        assert!(
+            !page.contains("NaN") && !page.contains("Infinity"),
+            "{bad:?}: {page}"
+        );
         let input = app.get("amount-input");
         assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     }
@@ -211,10 +259,18 @@ async fn rich_list_ranks_richest_first_and_follows_filters() {
     assert_eq!(all.len(), 50);
     assert!(all.windows(2).all(|w| w[0] >= w[1]));
     app.choose("rich-group", "1100").await;
-    assert!(web_sys::window().unwrap().location().search().unwrap().contains("group=1100"));
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("group=1100"));
     let vegetables = app.all("rich-item");
     assert!(!vegetables.is_empty());
-    assert!(vegetables.iter().all(|e| e.text_content().unwrap().contains("Vegetables and Vegetable Products")));
+    assert!(vegetables.iter().all(|e| e
+        .text_content()
+        .unwrap()
+        .contains("Vegetables and Vegetable Products")));
     let filtered = values(&app);
     assert!(filtered.windows(2).all(|w| w[0] >= w[1]));
     assert!(filtered[0] <= all[0]);

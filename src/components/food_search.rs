@@ -34,8 +34,20 @@ fn step(results: &[FoodIndex], active: Option<FoodIndex>, forward: bool) -> Opti
     let next = match (position, forward) {
         (None, true) => 0,
         (None, false) => last,
-        (Some(p), true) => if p == last { 0 } else { p + 1 },
-        (Some(p), false) => if p == 0 { last } else { p - 1 },
+        (Some(p), true) => {
+            if p == last {
+                0
+            } else {
+                p + 1
+            }
+        }
+        (Some(p), false) => {
+            if p == 0 {
+                last
+            } else {
+                p - 1
+            }
+        }
     };
     Some(results[next])
 }
@@ -59,13 +71,18 @@ pub fn FoodSearch() -> impl IntoView {
     });
 
     let navigate = use_navigate();
-    let open = move |i: FoodIndex| navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
+    let open =
+        move |i: FoodIndex| navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
     let on_keydown = move |ev: KeyboardEvent| {
         let shown = results.with(|(foods, _)| foods.clone());
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" => {
                 ev.prevent_default();
-                active.set(step(&shown, active.get_untracked(), ev.key() == "ArrowDown"));
+                active.set(step(
+                    &shown,
+                    active.get_untracked(),
+                    ev.key() == "ArrowDown",
+                ));
             }
             "Enter" => {
                 if let Some(i) = active.get_untracked().or(shown.first().copied()) {

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::format::format_amount;
 use crate::domain::food::Food;
+use crate::domain::format::format_amount;
 use crate::domain::nutrient::Nutrient;
 
 /// "K 358 · Mg 27 · Ca 5 · Na 1 mg / 100 g"; unknown values read "no data".

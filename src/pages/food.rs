@@ -70,10 +70,16 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
     let is_custom = move || matches!(serving.get(), Serving::Custom { .. });
 
     let options = std::iter::once((PER_100G.to_owned(), "100 g".to_owned()))
-        .chain(food.portions.iter().enumerate().map(|(i, p)| {
-            (choice_value(&Serving::Portion(i)), p.label_with_grams())
-        }))
-        .chain(std::iter::once((CUSTOM.to_owned(), "Custom amount".to_owned())))
+        .chain(
+            food.portions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (choice_value(&Serving::Portion(i)), p.label_with_grams())),
+        )
+        .chain(std::iter::once((
+            CUSTOM.to_owned(),
+            "Custom amount".to_owned(),
+        )))
         .map(|(value, label)| view! { <option value=value>{label}</option> })
         .collect_view();
 
@@ -201,7 +207,11 @@ fn NutrientRow(line: NutrientLine, amount_known: bool) -> impl IntoView {
 #[component]
 fn TargetNote() -> impl IntoView {
     let row = catalog::default_targets();
-    let target = |n: Nutrient| row.target(n).map(|t| format_number(t.amount, 0)).unwrap_or_default();
+    let target = |n: Nutrient| {
+        row.target(n)
+            .map(|t| format_number(t.amount, 0))
+            .unwrap_or_default()
+    };
     view! {
         <p class="target-note" data-testid="target-note">
             "Daily targets for " {row.describe().to_lowercase()} " (National Academies DRIs): potassium "
@@ -221,12 +231,21 @@ mod tests {
     fn serving_choices_round_trip() {
         for serving in [Serving::Per100g, Serving::Portion(3)] {
             let value = choice_value(&serving);
-            assert_eq!(serving_from_choice(&value, String::new(), MassUnit::Gram), serving);
+            assert_eq!(
+                serving_from_choice(&value, String::new(), MassUnit::Gram),
+                serving
+            );
         }
         assert_eq!(
             serving_from_choice(CUSTOM, "12".into(), MassUnit::Ounce),
-            Serving::Custom { text: "12".into(), unit: MassUnit::Ounce }
+            Serving::Custom {
+                text: "12".into(),
+                unit: MassUnit::Ounce
+            }
         );
-        assert_eq!(serving_from_choice("portion-x", String::new(), MassUnit::Gram), Serving::Per100g);
+        assert_eq!(
+            serving_from_choice("portion-x", String::new(), MassUnit::Gram),
+            Serving::Per100g
+        );
     }
 }

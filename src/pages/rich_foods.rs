@@ -68,14 +68,23 @@ pub fn RichFoodsPage() -> impl IntoView {
         shown.set(PAGE_SIZE);
     });
     Effect::new(move |_| {
-        super::set_title(&format!("Foods richest in {}", query.get().mineral.name().to_lowercase()));
+        super::set_title(&format!(
+            "Foods richest in {}",
+            query.get().mineral.name().to_lowercase()
+        ));
     });
 
     let navigate = use_navigate();
     let update = move |change: &dyn Fn(&mut RichFoodsQuery)| {
         let mut next = query.get_untracked();
         change(&mut next);
-        navigate(&href_for(&next), NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            &href_for(&next),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     };
     let set_mineral = {
         let update = update.clone();
@@ -96,7 +105,10 @@ pub fn RichFoodsPage() -> impl IntoView {
         move |ev| {
             let code = event_target_value(&ev);
             let groups = catalog::foods().groups();
-            let group = groups.iter().position(|g| g.code == code).and_then(|i| u8::try_from(i).ok());
+            let group = groups
+                .iter()
+                .position(|g| g.code == code)
+                .and_then(|i| u8::try_from(i).ok());
             update(&|q| q.group = group.map(FoodGroupId));
         }
     };
@@ -198,7 +210,10 @@ fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods
         });
     }
     if e.not_low_sodium > 0 {
-        left_out.push(format!("{} not low in sodium or with no sodium data", e.not_low_sodium));
+        left_out.push(format!(
+            "{} not low in sodium or with no sodium data",
+            e.not_low_sodium
+        ));
     }
     if !left_out.is_empty() {
         text.push_str(" Left out: ");
@@ -243,7 +258,12 @@ mod tests {
     use super::*;
 
     fn params(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned())
+        move |key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v).to_owned())
+        }
     }
 
     #[test]

@@ -4,11 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use electrolyte_planner::domain::food::{
-    Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion,
-};
-use electrolyte_planner::domain::food_table::FoodTable;
-use electrolyte_planner::domain::nutrient::Nutrient;
+use electrolyte_domain::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+use electrolyte_domain::food_table::FoodTable;
+use electrolyte_domain::nutrient::Nutrient;
 
 use crate::csv::{self, Record};
 use crate::Error;

@@ -44,7 +44,9 @@
 //! (`0.083`, `78.3`, `717`), never a sign, exponent, `inf` or `NaN`. That is
 //! the shortest text that parses back to the same `f64`, so USDA's `78.30`
 //! becomes `78.3`: the same number, never rounded. The decoder accepts
-//! exactly `digits` or `digits.digits`. Nutrient values may be zero; portion
+//! exactly `digits` or `digits.digits` with at most 15 significant digits
+//! (USDA's values have at most 7), which it parses exactly and fast with
+//! [`parse_decimal`]. Nutrient values may be zero; portion
 //! amounts and gram weights must be more than zero. Counts, NDB numbers and
 //! group indices are unsigned decimal integers.
 //!
@@ -59,9 +61,9 @@
 use std::fmt;
 
 use super::FoodTable;
-use crate::domain::decimal::parse_decimal;
-use crate::domain::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
-use crate::domain::nutrient::Nutrient;
+use crate::decimal::parse_decimal;
+use crate::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+use crate::nutrient::Nutrient;
 
 /// The format name on the first line.
 const FORMAT_NAME: &str = "electrolyte-planner-food-table";
@@ -725,7 +727,7 @@ mod tests {
                 description: "Crème, « test »",
                 group: FoodGroupId(0),
                 per_100g: NutrientValues::new([
-                    Some(0.1 + 0.2),
+                    Some(1234.567891),
                     None,
                     Some(0.0),
                     Some(1e-7),
@@ -771,7 +773,7 @@ Crème, « test »
 Bananas, raw
 #energy_kcal
 717
-0.30000000000000004
+1234.567891
 89
 #water_g
 15.87
@@ -845,7 +847,7 @@ Bananas, raw
         assert_eq!(decoded, table);
         let second = &decoded.foods()[1];
         assert_eq!(second.per_100g.get(Nutrient::Water), None);
-        assert_eq!(second.per_100g.get(Nutrient::Energy), Some(0.1 + 0.2));
+        assert_eq!(second.per_100g.get(Nutrient::Energy), Some(1234.567891));
         assert!(second.portions.is_empty());
         assert_eq!(
             decoded.foods()[2].portions[0].unit,

@@ -106,9 +106,7 @@ impl DriRow {
             (LifeStage::Child, Some(Sex::Male)) => "Boys",
             (LifeStage::Child, Some(Sex::Female)) => "Girls",
             (LifeStage::Child, None) => "Children",
-            (LifeStage::Adolescent, Some(Sex::Male)) | (LifeStage::Adult, Some(Sex::Male)) => {
-                "Men"
-            }
+            (LifeStage::Adolescent, Some(Sex::Male)) | (LifeStage::Adult, Some(Sex::Male)) => "Men",
             (LifeStage::Adolescent, _) | (LifeStage::Adult, _) => "Women",
             (LifeStage::Pregnancy, _) => "Pregnancy",
             (LifeStage::Lactation, _) => "Lactation",
@@ -259,7 +257,7 @@ fn optional(text: &str) -> Result<Option<f64>, String> {
 /// The shipped NASEM/IOM table.
 pub fn nasem() -> &'static DriTable {
     static TABLE: LazyLock<DriTable> = LazyLock::new(|| {
-        DriTable::parse(include_str!("../../data/dri-minerals.csv"))
+        DriTable::parse(include_str!("../../../data/dri-minerals.csv"))
             .expect("the shipped DRI table is checked by tests")
     });
     &TABLE
@@ -328,29 +326,54 @@ mod tests {
     #[test]
     fn stage_boundaries_are_inclusive_from_exclusive_to() {
         let t = nasem();
-        assert_eq!(t.row_for(50.99, Sex::Female, None).unwrap().age_from_years, 31.0);
-        assert_eq!(t.row_for(51.0, Sex::Female, None).unwrap().calcium_mg, 1200.0);
-        assert_eq!(t.row_for(110.0, Sex::Male, None).unwrap().describe(), "Men 71+ years");
-        assert_eq!(t.row_for(0.25, Sex::Male, None).unwrap().describe(), "Infants 0–6 months");
-        assert_eq!(t.row_for(2.0, Sex::Male, None).unwrap().describe(), "Children 1–3 years");
+        assert_eq!(
+            t.row_for(50.99, Sex::Female, None).unwrap().age_from_years,
+            31.0
+        );
+        assert_eq!(
+            t.row_for(51.0, Sex::Female, None).unwrap().calcium_mg,
+            1200.0
+        );
+        assert_eq!(
+            t.row_for(110.0, Sex::Male, None).unwrap().describe(),
+            "Men 71+ years"
+        );
+        assert_eq!(
+            t.row_for(0.25, Sex::Male, None).unwrap().describe(),
+            "Infants 0–6 months"
+        );
+        assert_eq!(
+            t.row_for(2.0, Sex::Male, None).unwrap().describe(),
+            "Children 1–3 years"
+        );
         assert_eq!(t.row_for(-1.0, Sex::Male, None), None);
     }
 
     #[test]
     fn pregnancy_and_lactation_have_their_own_rows() {
         let t = nasem();
-        let pregnant = t.row_for(25.0, Sex::Female, Some(LifeStage::Pregnancy)).unwrap();
+        let pregnant = t
+            .row_for(25.0, Sex::Female, Some(LifeStage::Pregnancy))
+            .unwrap();
         assert_eq!(pregnant.potassium_mg, 2900.0);
         assert_eq!(pregnant.describe(), "Pregnancy 19–30 years");
-        let lactating = t.row_for(35.0, Sex::Female, Some(LifeStage::Lactation)).unwrap();
+        let lactating = t
+            .row_for(35.0, Sex::Female, Some(LifeStage::Lactation))
+            .unwrap();
         assert_eq!(lactating.total_water_l, 3.8);
-        assert_eq!(t.row_for(55.0, Sex::Female, Some(LifeStage::Pregnancy)), None);
+        assert_eq!(
+            t.row_for(55.0, Sex::Female, Some(LifeStage::Pregnancy)),
+            None
+        );
     }
 
     #[test]
     fn infants_have_no_sodium_ceiling() {
         let infant = nasem().row_for(0.1, Sex::Female, None).unwrap();
-        assert_eq!(infant.target(Nutrient::Sodium).unwrap().kind, TargetKind::Minimum);
+        assert_eq!(
+            infant.target(Nutrient::Sodium).unwrap().kind,
+            TargetKind::Minimum
+        );
         assert_eq!(infant.magnesium_supplement_ul_mg, None);
     }
 

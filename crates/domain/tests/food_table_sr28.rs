@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use electrolyte_planner::domain::food::{Food, NdbNumber};
-use electrolyte_planner::domain::food_table::{sr28, FoodTable};
-use electrolyte_planner::domain::nutrient::Nutrient;
+use electrolyte_domain::food::{Food, NdbNumber};
+use electrolyte_domain::food_table::{sr28, FoodTable};
+use electrolyte_domain::nutrient::Nutrient;
 
 fn table() -> &'static FoodTable {
     sr28()
@@ -144,7 +144,7 @@ fn usda_value(text: &str) -> Option<f64> {
 
 #[test]
 fn every_value_equals_the_usda_csvs() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/usda");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/usda");
     if !dir.is_dir() {
         println!("skipped: {} is missing", dir.display());
         return;

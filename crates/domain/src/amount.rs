@@ -104,7 +104,11 @@ pub fn parse_grams(text: &str, unit: MassUnit) -> Result<f64, AmountError> {
 fn is_plain_decimal(text: &str) -> bool {
     let marks = text.chars().filter(|c| matches!(c, '.' | ',')).count();
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    marks <= 1 && digits > 0 && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    marks <= 1
+        && digits > 0
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 #[cfg(test)]
@@ -125,10 +129,21 @@ mod tests {
     fn refuses_bad_amounts_with_a_reason() {
         assert_eq!(parse_grams("", MassUnit::Gram), Err(AmountError::Empty));
         assert_eq!(parse_grams("   ", MassUnit::Gram), Err(AmountError::Empty));
-        assert_eq!(parse_grams("-5", MassUnit::Gram), Err(AmountError::NotPositive));
-        assert_eq!(parse_grams("0", MassUnit::Gram), Err(AmountError::NotPositive));
-        assert_eq!(parse_grams("0.000", MassUnit::Ounce), Err(AmountError::NotPositive));
-        for bad in ["abc", "NaN", "inf", "1e9", "1.2.3", "1,5.2", ".", "5 g", "+5", "--5"] {
+        assert_eq!(
+            parse_grams("-5", MassUnit::Gram),
+            Err(AmountError::NotPositive)
+        );
+        assert_eq!(
+            parse_grams("0", MassUnit::Gram),
+            Err(AmountError::NotPositive)
+        );
+        assert_eq!(
+            parse_grams("0.000", MassUnit::Ounce),
+            Err(AmountError::NotPositive)
+        );
+        for bad in [
+            "abc", "NaN", "inf", "1e9", "1.2.3", "1,5.2", ".", "5 g", "+5", "--5",
+        ] {
             assert_eq!(
                 parse_grams(bad, MassUnit::Gram),
                 Err(AmountError::NotANumber),

@@ -52,7 +52,7 @@ impl FoodTable {
 /// The shipped USDA SR28 table, decoded on first use.
 pub fn sr28() -> &'static FoodTable {
     static TABLE: LazyLock<FoodTable> = LazyLock::new(|| {
-        decode(include_str!("../../../data/sr28-minerals.txt"))
+        decode(include_str!("../../../../data/sr28-minerals.txt"))
             .expect("the shipped food table is checked by tests")
     });
     &TABLE

@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use electrolyte_planner::domain::food::Food;
-use electrolyte_planner::domain::food_table::{sr28, FoodTable};
-use electrolyte_planner::domain::search::SearchIndex;
+use electrolyte_domain::food::Food;
+use electrolyte_domain::food_table::{sr28, FoodTable};
+use electrolyte_domain::search::SearchIndex;
 
 static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::new(table()));
 

@@ -20,26 +20,35 @@ const MAX_EXACT_MANTISSA: u64 = 1 << 53;
 /// one digit and nothing else (no sign, exponent, spaces or separators).
 /// `None` for anything else, or for more precision than an `f64` holds exactly.
 pub fn parse_decimal(text: &str) -> Option<f64> {
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole, fraction),
-        None => (text, ""),
-    };
-    if whole.is_empty() && fraction.is_empty() {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
+    // Trailing zeros only move the decimal point: "1500" = 15 × 10^2.
+    let significant_fraction = fraction.trim_end_matches('0');
+    let (integer_digits, exponent) = if significant_fraction.is_empty() {
+        let trimmed = whole.trim_end_matches('0');
+        (trimmed, (whole.len() - trimmed.len()) as i32)
+    } else {
+        (whole, -(significant_fraction.len() as i32))
+    };
     let mut mantissa: u64 = 0;
-    for byte in whole.bytes().chain(fraction.bytes()) {
-        if !byte.is_ascii_digit() {
-            return None;
-        }
+    let digits = integer_digits.bytes();
+    let digits = digits.chain(if exponent < 0 { significant_fraction.bytes() } else { "".bytes() });
+    for byte in digits {
         mantissa = mantissa
             .checked_mul(10)?
             .checked_add(u64::from(byte - b'0'))
             .filter(|&m| m <= MAX_EXACT_MANTISSA)?;
     }
-    let scale = POWERS_OF_TEN.get(fraction.len())?;
-    // Both operands are exact, so IEEE division rounds once, correctly.
-    Some(mantissa as f64 / scale)
+    let scale = POWERS_OF_TEN.get(exponent.unsigned_abs() as usize)?;
+    // Both operands are exact, so IEEE arithmetic rounds once, correctly.
+    Some(if exponent >= 0 {
+        mantissa as f64 * scale
+    } else {
+        mantissa as f64 / scale
+    })
 }
 
 #[cfg(test)]
@@ -49,8 +58,22 @@ mod tests {
     #[test]
     fn parses_plain_decimals_exactly_like_std() {
         for text in [
-            "0", "358", "74.91", "78.30", "0.06", ".667", "5.", "38758", "0.001", "15.87",
-            "1234567.891", "0.1", "0.2", "0.3", "9007199254740992", "000123.4500",
+            "0",
+            "358",
+            "74.91",
+            "78.30",
+            "0.06",
+            ".667",
+            "5.",
+            "38758",
+            "0.001",
+            "15.87",
+            "1234567.891",
+            "0.1",
+            "0.2",
+            "0.3",
+            "9007199254740992",
+            "000123.4500",
         ] {
             let expected: f64 = text.parse().unwrap();
             assert_eq!(parse_decimal(text), Some(expected), "{text}");
@@ -90,6 +113,8 @@ mod tests {
     fn refuses_more_precision_than_is_exact() {
         assert_eq!(parse_decimal("9007199254740993"), None);
         assert_eq!(parse_decimal("99999999999999999999999999"), None);
+        assert_eq!(parse_decimal("1000000000000000000000"), Some(1e21));
+        assert_eq!(parse_decimal("1000000000000000000000000"), None);
         assert_eq!(parse_decimal("0.00000000000000000000001"), None);
     }
 }

@@ -101,7 +101,11 @@ fn basis_grams(food: &Food, basis: Basis) -> Option<f64> {
 
 /// Sodium in the amount the ranking shows (per 100 g for the per-100-kcal basis).
 fn shown_sodium(food: &Food, basis: Basis, grams: f64) -> Option<f64> {
-    let grams = if basis == Basis::Per100Kcal { 100.0 } else { grams };
+    let grams = if basis == Basis::Per100Kcal {
+        100.0
+    } else {
+        grams
+    };
     food.amount_in(Nutrient::Sodium, grams)
 }
 
@@ -110,7 +114,12 @@ pub fn rank(table: &FoodTable, query: &RichFoodsQuery) -> RichFoods {
     let mut excluded = Exclusions::default();
     let mut ranked = Vec::new();
     let in_group = |f: &Food| query.group.is_none_or(|g| f.group == g);
-    for (index, food) in table.foods().iter().enumerate().filter(|(_, f)| in_group(f)) {
+    for (index, food) in table
+        .foods()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| in_group(f))
+    {
         let Some(per_100g) = food.per_100g.get(query.mineral) else {
             excluded.no_mineral_data += 1;
             continue;
@@ -137,9 +146,16 @@ pub fn rank(table: &FoodTable, query: &RichFoodsQuery) -> RichFoods {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::food::{FoodGroup, NdbNumber, NutrientValues};
+    use crate::food::{FoodGroup, NdbNumber, NutrientValues};
 
-    fn food(ndb: u32, group: u8, kcal: f64, k: Option<f64>, na: Option<f64>, portion: Option<f64>) -> Food {
+    fn food(
+        ndb: u32,
+        group: u8,
+        kcal: f64,
+        k: Option<f64>,
+        na: Option<f64>,
+        portion: Option<f64>,
+    ) -> Food {
         Food {
             ndb: NdbNumber::new(ndb).unwrap(),
             description: "test food",
@@ -158,8 +174,14 @@ mod tests {
 
     fn table() -> FoodTable {
         let groups = vec![
-            FoodGroup { code: "0900", name: "Fruits" },
-            FoodGroup { code: "1100", name: "Vegetables" },
+            FoodGroup {
+                code: "0900",
+                name: "Fruits",
+            },
+            FoodGroup {
+                code: "1100",
+                name: "Vegetables",
+            },
         ];
         FoodTable::new(
             vec![

@@ -926,7 +926,7 @@ fn singulars(words: &[Box<str>]) -> (Vec<Box<str>>, Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::food::{FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::food::{FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
 
     const PLAIN: u8 = 0;
     const BABY: u8 = 1;

@@ -86,8 +86,8 @@ pub fn nutrient_lines(food: &Food, grams: f64, targets: &DriRow) -> Vec<Nutrient
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::food::{FoodGroupId, NdbNumber, NutrientValues, Portion};
-    use crate::domain::targets::nasem;
+    use crate::food::{FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::targets::nasem;
 
     fn banana() -> Food {
         Food {

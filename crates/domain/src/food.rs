@@ -47,7 +47,7 @@ impl FromStr for NdbNumber {
     }
 }
 
-/// Index of a food group in [`crate::domain::food_table::FoodTable::groups`].
+/// Index of a food group in [`crate::food_table::FoodTable::groups`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FoodGroupId(pub u8);
 
@@ -164,7 +164,10 @@ mod tests {
             unit: "medium (7\" to 7-7/8\" long)",
             grams: 118.0,
         };
-        assert_eq!(p.label_with_grams(), "1 medium (7\" to 7-7/8\" long), 118 g");
+        assert_eq!(
+            p.label_with_grams(),
+            "1 medium (7\" to 7-7/8\" long), 118 g"
+        );
         let half = Portion {
             amount: 0.5,
             unit: "cup",
