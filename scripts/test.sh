@@ -53,8 +53,10 @@ ep_step "cargo fmt --all -- --check"
 cargo fmt --all -- --check
 echo "formatting ok"
 
-ep_step "cargo clippy --workspace --all-targets -- -D warnings"
+ep_step "cargo clippy --workspace --all-targets -- -D warnings (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
+# The browser tests and wasm-only code compile for wasm32 only: lint them there too.
+cargo clippy -p "${EP_APP_PACKAGE}" --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 ep_step "cargo test --workspace (native)"
 cargo test --workspace

@@ -5,7 +5,6 @@
 
 use electrolyte_planner::App;
 use leptos::mount::mount_to;
-use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -158,6 +158,12 @@ pub fn RichFoodsPage() -> impl IntoView {
                     </label>
                 </div>
             </form>
+            <Show when=move || query.get().basis == Basis::PerPortion>
+                <p class="hint">
+                    "The typical portion is the first household measure USDA lists for each food, "
+                    "as USDA weighs it (for dry beans, a cup of dry beans)."
+                </p>
+            </Show>
             <p class="rich-summary" data-testid="rich-summary" aria-live="polite">
                 {move || summary(&query.get(), &result.get())}
             </p>

@@ -34,9 +34,10 @@ pub fn format_amount(value: f64) -> String {
     }
 }
 
-/// Formats a share of a target: "16 %", "<1 %" for a trace, "0 %" for none.
+/// Formats a share of a target: "16 %", "<1 %" for any trace below 1 %,
+/// "0 %" only for none.
 pub fn format_percent(percent: f64) -> String {
-    if percent > 0.0 && percent < 0.5 {
+    if percent > 0.0 && percent < 1.0 {
         "<1 %".to_owned()
     } else {
         format!("{} %", format_number(percent, 0))
@@ -72,6 +73,9 @@ mod tests {
     fn percents_are_whole_with_a_trace_marker() {
         assert_eq!(format_percent(16.2477), "16 %");
         assert_eq!(format_percent(0.2), "<1 %");
+        assert_eq!(format_percent(0.5), "<1 %");
+        assert_eq!(format_percent(0.99), "<1 %");
+        assert_eq!(format_percent(1.0), "1 %");
         assert_eq!(format_percent(0.0), "0 %");
         assert_eq!(format_percent(1234.4), "1,234 %");
     }
