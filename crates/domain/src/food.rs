@@ -117,6 +117,35 @@ impl Food {
     }
 }
 
+/// Foods for unit tests across the crate.
+#[cfg(test)]
+pub(crate) mod test_foods {
+    use super::*;
+
+    /// USDA's "Bananas, raw" (09040) with its sodium blanked out, to
+    /// exercise "no data"; one portion, 1 medium = 118 g.
+    pub(crate) fn banana_without_sodium() -> Food {
+        Food {
+            ndb: NdbNumber(9040),
+            description: "Bananas, raw",
+            group: FoodGroupId(8),
+            per_100g: NutrientValues::new([
+                Some(89.0),
+                Some(74.91),
+                Some(358.0),
+                Some(27.0),
+                Some(5.0),
+                None,
+            ]),
+            portions: vec![Portion {
+                amount: 1.0,
+                unit: "medium (7\" to 7-7/8\" long)",
+                grams: 118.0,
+            }],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,23 +167,11 @@ mod tests {
 
     #[test]
     fn portion_math_scales_per_100g_values() {
-        let banana = Food {
-            ndb: NdbNumber(9040),
-            description: "Bananas, raw",
-            group: FoodGroupId(8),
-            per_100g: NutrientValues::new([
-                Some(89.0),
-                Some(74.91),
-                Some(358.0),
-                Some(27.0),
-                Some(5.0),
-                None,
-            ]),
-            portions: vec![],
-        };
+        let banana = test_foods::banana_without_sodium();
         let k = banana.amount_in(Nutrient::Potassium, 118.0).unwrap();
         assert!((k - 422.44).abs() < 1e-9);
         assert_eq!(banana.amount_in(Nutrient::Sodium, 118.0), None);
+        assert_eq!(banana.typical_portion().map(|p| p.grams), Some(118.0));
     }
 
     #[test]

@@ -86,33 +86,12 @@ pub fn nutrient_lines(food: &Food, grams: f64, targets: &DriRow) -> Vec<Nutrient
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::{FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::food::test_foods::banana_without_sodium;
     use crate::targets::nasem;
-
-    fn banana() -> Food {
-        Food {
-            ndb: NdbNumber::new(9040).unwrap(),
-            description: "Bananas, raw",
-            group: FoodGroupId(8),
-            per_100g: NutrientValues::new([
-                Some(89.0),
-                Some(74.91),
-                Some(358.0),
-                Some(27.0),
-                Some(5.0),
-                None,
-            ]),
-            portions: vec![Portion {
-                amount: 1.0,
-                unit: "medium (7\" to 7-7/8\" long)",
-                grams: 118.0,
-            }],
-        }
-    }
 
     #[test]
     fn servings_have_weights() {
-        let food = banana();
+        let food = banana_without_sodium();
         assert_eq!(Serving::Per100g.grams(&food), Ok(100.0));
         assert_eq!(Serving::Portion(0).grams(&food), Ok(118.0));
         assert_eq!(
@@ -140,7 +119,7 @@ mod tests {
 
     #[test]
     fn lines_scale_values_and_compare_with_targets() {
-        let food = banana();
+        let food = banana_without_sodium();
         let woman = nasem().default_adult();
         let lines = nutrient_lines(&food, 118.0, woman);
         let nutrients: Vec<_> = lines.iter().map(|l| l.nutrient).collect();
