@@ -7,12 +7,22 @@
 //! (table decoding and search are hot) while the UI is optimised for size.
 
 pub mod amount;
+pub mod amount_text;
+pub mod daily_targets;
 pub mod decimal;
 pub mod food;
 pub mod food_table;
 pub mod format;
 pub mod nutrient;
+pub mod plan;
+pub mod profile;
+pub mod progress;
+pub mod quantity;
 pub mod rich_foods;
 pub mod search;
 pub mod serving;
+pub mod supplements;
 pub mod targets;
+pub mod totals;
+pub mod volume;
+pub mod warnings;

@@ -1,0 +1,1120 @@
+//! The day plan: foods, supplements and drinks in four meals, with stable
+//! item ids, checked edits, undo of the last removal and a compact stored
+//! form for the browser's storage.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::amount::{MassUnit, MAX_GRAMS};
+use super::food::{Food, NdbNumber};
+use super::food_table::FoodTable;
+use super::format::format_number;
+use super::quantity::{positive, QuantityError};
+use super::supplements::{
+    CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, SupplementError,
+};
+use super::volume::{VolumeUnit, MAX_DRINK_ML};
+
+/// The most items one day may hold.
+pub const MAX_ITEMS: usize = 200;
+
+/// A meal of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Meal {
+    /// Breakfast.
+    Breakfast,
+    /// Lunch.
+    Lunch,
+    /// Dinner.
+    Dinner,
+    /// Snacks, whenever they are eaten.
+    Snacks,
+}
+
+impl Meal {
+    /// Every meal, in the order of the day.
+    pub const ALL: [Meal; 4] = [Meal::Breakfast, Meal::Lunch, Meal::Dinner, Meal::Snacks];
+
+    /// "Breakfast", "Lunch", "Dinner", "Snacks".
+    pub fn label(self) -> &'static str {
+        match self {
+            Meal::Breakfast => "Breakfast",
+            Meal::Lunch => "Lunch",
+            Meal::Dinner => "Dinner",
+            Meal::Snacks => "Snacks",
+        }
+    }
+
+    /// Stable lowercase key for forms, test ids and storage: "breakfast".
+    pub fn key(self) -> &'static str {
+        match self {
+            Meal::Breakfast => "breakfast",
+            Meal::Lunch => "lunch",
+            Meal::Dinner => "dinner",
+            Meal::Snacks => "snacks",
+        }
+    }
+
+    /// Inverse of [`Meal::key`].
+    pub fn from_key(key: &str) -> Option<Meal> {
+        Meal::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// Position in [`Meal::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Identifies an item for the life of the plan: never reused, kept in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId(u32);
+
+impl ItemId {
+    /// The number, e.g. for keyed lists and test ids.
+    pub fn value(self) -> u32 {
+        self.0
+    }
+}
+
+/// What a food's amount counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FoodUnit {
+    /// The household portion at this position in [`Food::portions`].
+    Portion(usize),
+    /// A mass unit (g or oz).
+    Mass(MassUnit),
+}
+
+/// A food in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoodEntry {
+    /// The food, by its NDB number.
+    pub ndb: NdbNumber,
+    /// How many portions, grams or ounces.
+    pub amount: f64,
+    /// What [`FoodEntry::amount`] counts.
+    pub unit: FoodUnit,
+}
+
+impl FoodEntry {
+    /// Grams of `food` this entry stands for; `None` when the portion is not
+    /// one of the food's.
+    pub fn grams(&self, food: &Food) -> Option<f64> {
+        Some(self.amount * unit_grams(food, self.unit)?)
+    }
+}
+
+/// Grams in one `unit` of `food`, when the unit exists and weighs something.
+fn unit_grams(food: &Food, unit: FoodUnit) -> Option<f64> {
+    match unit {
+        FoodUnit::Portion(i) => food
+            .portions
+            .get(i)
+            .map(|p| p.grams)
+            .filter(|g| g.is_finite() && *g > 0.0),
+        FoodUnit::Mass(unit) => Some(unit.grams()),
+    }
+}
+
+/// A drink counted as fluid only (water, tea, coffee...). Drinks whose
+/// minerals should count (milk, juice) are added as foods instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Drink {
+    /// How many `unit`s.
+    pub amount: f64,
+    /// Glasses, ml or fl oz.
+    pub unit: VolumeUnit,
+}
+
+impl Drink {
+    /// The volume in ml.
+    pub fn ml(&self) -> f64 {
+        self.amount * self.unit.ml()
+    }
+}
+
+/// What an item is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// A food of the USDA table.
+    Food(FoodEntry),
+    /// A supplement or electrolyte drink.
+    Supplement(Supplement),
+    /// A drink counted as fluid.
+    Drink(Drink),
+}
+
+/// One item of the day plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanItem {
+    /// Its stable id.
+    pub id: ItemId,
+    /// What it is and how much.
+    pub entry: Entry,
+}
+
+impl PlanItem {
+    /// What the item is called: the food's USDA description, the
+    /// supplement's name or "Drink".
+    pub fn name(&self, table: &FoodTable) -> String {
+        match &self.entry {
+            Entry::Food(f) => match table.get(f.ndb) {
+                Some(food) => food.description.to_owned(),
+                None => format!("Food {} (not in the food table)", f.ndb),
+            },
+            Entry::Supplement(s) => s.name(),
+            Entry::Drink(_) => "Drink".to_owned(),
+        }
+    }
+
+    /// How much of it: "1 medium (7\" to 7-7/8\" long), 118 g",
+    /// "2 × 1 cup (8 fl oz), 490 g", "4 oz (113 g)", "2 glasses (500 ml)".
+    pub fn describe_amount(&self, table: &FoodTable) -> String {
+        match &self.entry {
+            Entry::Food(f) => describe_food_amount(f, table.get(f.ndb)),
+            Entry::Supplement(s) => s.describe_amount(),
+            Entry::Drink(d) => d.unit.describe(d.amount),
+        }
+    }
+
+    /// The number the user edits: portions, g, oz, mg, tablets, servings
+    /// or drink units.
+    pub fn amount(&self) -> f64 {
+        match &self.entry {
+            Entry::Food(f) => f.amount,
+            Entry::Supplement(s) => s.amount(),
+            Entry::Drink(d) => d.amount,
+        }
+    }
+}
+
+fn describe_food_amount(entry: &FoodEntry, food: Option<&Food>) -> String {
+    let count = format_number(entry.amount, 2);
+    match entry.unit {
+        FoodUnit::Mass(MassUnit::Gram) => format!("{count} g"),
+        FoodUnit::Mass(unit) => format!(
+            "{count} {} ({} g)",
+            unit.symbol(),
+            format_number(entry.amount * unit.grams(), 0)
+        ),
+        FoodUnit::Portion(i) => {
+            match food.and_then(|f| Some((f.portions.get(i)?, entry.grams(f)?))) {
+                Some((portion, grams)) if count == "1" => {
+                    format!("{}, {} g", portion.label(), format_number(grams, 1))
+                }
+                Some((portion, grams)) => format!(
+                    "{count} × {}, {} g",
+                    portion.label(),
+                    format_number(grams, 1)
+                ),
+                None => format!("{count} × a portion no longer in the food table"),
+            }
+        }
+    }
+}
+
+/// Why a plan change was refused; the plan is left as it was. Every
+/// message can be shown as is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanError {
+    /// The amount is not usable (not a number, not above zero, implausible).
+    Amount(QuantityError),
+    /// The supplement is not usable.
+    Supplement(SupplementError),
+    /// No food with this NDB number is in the table.
+    UnknownFood(NdbNumber),
+    /// The food has no portion at that position.
+    NoSuchPortion,
+    /// No item with that id is in the plan.
+    NoSuchItem,
+    /// The change only applies to foods.
+    NotAFood,
+    /// The plan already holds [`MAX_ITEMS`] items.
+    Full,
+    /// There is no removal to undo.
+    NothingToUndo,
+    /// A stored plan could not be read, for this reason.
+    Stored(&'static str),
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::Amount(e) => e.fmt(f),
+            PlanError::Supplement(e) => e.fmt(f),
+            PlanError::UnknownFood(ndb) => write!(f, "There is no food {ndb} in the food table."),
+            PlanError::NoSuchPortion => write!(f, "This food has no such portion."),
+            PlanError::NoSuchItem => write!(f, "That item is no longer in the plan."),
+            PlanError::NotAFood => write!(f, "Only foods have portions."),
+            PlanError::Full => write!(f, "A day holds at most {MAX_ITEMS} items."),
+            PlanError::NothingToUndo => write!(f, "There is nothing to undo."),
+            PlanError::Stored(reason) => {
+                write!(f, "The saved day plan could not be read: {reason}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// `amount` of `unit` of `food` if it is more than zero and at most
+/// [`MAX_GRAMS`] in all.
+fn check_food_amount(food: &Food, amount: f64, unit: FoodUnit) -> Result<f64, PlanError> {
+    let each = unit_grams(food, unit).ok_or(PlanError::NoSuchPortion)?;
+    positive(amount, MAX_GRAMS / each, unit_name(unit)).map_err(PlanError::Amount)
+}
+
+/// The unit's name in messages: "g", "oz", "portions".
+fn unit_name(unit: FoodUnit) -> &'static str {
+    match unit {
+        FoodUnit::Portion(_) => "portions",
+        FoodUnit::Mass(unit) => unit.symbol(),
+    }
+}
+
+/// `amount` of `unit` if it is more than zero and at most [`MAX_DRINK_ML`].
+fn check_drink(amount: f64, unit: VolumeUnit) -> Result<Drink, PlanError> {
+    let amount =
+        positive(amount, MAX_DRINK_ML / unit.ml(), unit.label()).map_err(PlanError::Amount)?;
+    Ok(Drink { amount, unit })
+}
+
+/// The last removed item and where it was.
+#[derive(Debug, Clone, PartialEq)]
+struct Removed {
+    item: PlanItem,
+    meal: Meal,
+    position: usize,
+}
+
+/// The day plan: items in four meals, in the order they were added or moved.
+///
+/// Every change is checked first; a refused change returns an error and
+/// leaves the plan exactly as it was.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(try_from = "StoredPlan", into = "StoredPlan")]
+pub struct DayPlan {
+    meals: [Vec<PlanItem>; 4],
+    /// The id the next item gets; larger than every id in use or removed.
+    next_id: u32,
+    last_removed: Option<Removed>,
+}
+
+impl DayPlan {
+    /// An empty day.
+    pub fn new() -> DayPlan {
+        DayPlan::default()
+    }
+
+    /// The items of `meal`, in order.
+    pub fn items(&self, meal: Meal) -> &[PlanItem] {
+        &self.meals[meal.index()]
+    }
+
+    /// Every item with its meal, meal by meal.
+    pub fn iter(&self) -> impl Iterator<Item = (Meal, &PlanItem)> + '_ {
+        Meal::ALL
+            .into_iter()
+            .flat_map(move |meal| self.items(meal).iter().map(move |item| (meal, item)))
+    }
+
+    /// The item with this id and its meal.
+    pub fn get(&self, id: ItemId) -> Option<(Meal, &PlanItem)> {
+        self.iter().find(|(_, item)| item.id == id)
+    }
+
+    /// How many items the day holds.
+    pub fn len(&self) -> usize {
+        self.meals.iter().map(Vec::len).sum()
+    }
+
+    /// Whether the day holds no item.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds `amount` `unit`s of the food `ndb` of `table` at the end of
+    /// `meal`; at most [`MAX_GRAMS`] of it.
+    pub fn add_food(
+        &mut self,
+        meal: Meal,
+        ndb: NdbNumber,
+        amount: f64,
+        unit: FoodUnit,
+        table: &FoodTable,
+    ) -> Result<ItemId, PlanError> {
+        let food = table.get(ndb).ok_or(PlanError::UnknownFood(ndb))?;
+        let amount = check_food_amount(food, amount, unit)?;
+        self.push(meal, Entry::Food(FoodEntry { ndb, amount, unit }))
+    }
+
+    /// Adds a supplement or electrolyte drink at the end of `meal`.
+    pub fn add_supplement(
+        &mut self,
+        meal: Meal,
+        supplement: Supplement,
+    ) -> Result<ItemId, PlanError> {
+        let supplement = supplement.checked().map_err(PlanError::Supplement)?;
+        self.push(meal, Entry::Supplement(supplement))
+    }
+
+    /// Adds a drink of `amount` `unit`s at the end of `meal`; at most
+    /// [`MAX_DRINK_ML`].
+    pub fn add_drink(
+        &mut self,
+        meal: Meal,
+        amount: f64,
+        unit: VolumeUnit,
+    ) -> Result<ItemId, PlanError> {
+        let drink = check_drink(amount, unit)?;
+        self.push(meal, Entry::Drink(drink))
+    }
+
+    fn push(&mut self, meal: Meal, entry: Entry) -> Result<ItemId, PlanError> {
+        if self.len() >= MAX_ITEMS {
+            return Err(PlanError::Full);
+        }
+        let id = ItemId(self.next_id);
+        self.next_id = self.next_id.checked_add(1).ok_or(PlanError::Full)?;
+        self.meals[meal.index()].push(PlanItem { id, entry });
+        Ok(id)
+    }
+
+    /// Meal and position of the item `id`.
+    fn locate(&self, id: ItemId) -> Result<(Meal, usize), PlanError> {
+        Meal::ALL
+            .into_iter()
+            .find_map(|meal| {
+                let position = self.items(meal).iter().position(|item| item.id == id)?;
+                Some((meal, position))
+            })
+            .ok_or(PlanError::NoSuchItem)
+    }
+
+    fn item_mut(&mut self, id: ItemId) -> Result<&mut PlanItem, PlanError> {
+        let (meal, position) = self.locate(id)?;
+        Ok(&mut self.meals[meal.index()][position])
+    }
+
+    /// Sets the item's amount, in its current unit: portions, g or oz for
+    /// foods; elemental mg, tablets or servings for supplements; glasses,
+    /// ml or fl oz for drinks.
+    pub fn set_amount(
+        &mut self,
+        id: ItemId,
+        amount: f64,
+        table: &FoodTable,
+    ) -> Result<(), PlanError> {
+        let item = self.item_mut(id)?;
+        let entry = match &item.entry {
+            Entry::Food(f) => {
+                let food = table.get(f.ndb).ok_or(PlanError::UnknownFood(f.ndb))?;
+                Entry::Food(FoodEntry {
+                    amount: check_food_amount(food, amount, f.unit)?,
+                    ..f.clone()
+                })
+            }
+            Entry::Supplement(s) => Entry::Supplement(
+                s.clone()
+                    .with_amount(amount)
+                    .map_err(PlanError::Supplement)?,
+            ),
+            Entry::Drink(d) => Entry::Drink(check_drink(amount, d.unit)?),
+        };
+        item.entry = entry;
+        Ok(())
+    }
+
+    /// Changes what a food's amount counts. Between portions the count is
+    /// kept (1 medium → 1 large); to g or oz the weight is kept (1 medium →
+    /// 118 g); from g or oz to a portion the amount becomes 1 portion.
+    pub fn change_food_unit(
+        &mut self,
+        id: ItemId,
+        unit: FoodUnit,
+        table: &FoodTable,
+    ) -> Result<(), PlanError> {
+        let item = self.item_mut(id)?;
+        let Entry::Food(entry) = &item.entry else {
+            return Err(PlanError::NotAFood);
+        };
+        let food = table
+            .get(entry.ndb)
+            .ok_or(PlanError::UnknownFood(entry.ndb))?;
+        let amount = match (entry.unit, unit) {
+            (FoodUnit::Portion(_), FoodUnit::Portion(_)) => entry.amount,
+            (_, FoodUnit::Mass(mass)) => {
+                // A portion no longer in the table has no weight: start at 100 g.
+                entry.grams(food).unwrap_or(100.0) / mass.grams()
+            }
+            (FoodUnit::Mass(_), FoodUnit::Portion(_)) => 1.0,
+        };
+        let amount = check_food_amount(food, amount, unit)?;
+        item.entry = Entry::Food(FoodEntry {
+            ndb: entry.ndb,
+            amount,
+            unit,
+        });
+        Ok(())
+    }
+
+    /// Moves the item to the end of `meal`; within its own meal it stays put.
+    pub fn move_item(&mut self, id: ItemId, meal: Meal) -> Result<(), PlanError> {
+        let (from, position) = self.locate(id)?;
+        if from != meal {
+            let item = self.meals[from.index()].remove(position);
+            self.meals[meal.index()].push(item);
+        }
+        Ok(())
+    }
+
+    /// Removes the item; [`DayPlan::undo_remove`] puts it back until the
+    /// next removal.
+    pub fn remove(&mut self, id: ItemId) -> Result<(), PlanError> {
+        let (meal, position) = self.locate(id)?;
+        let item = self.meals[meal.index()].remove(position);
+        self.last_removed = Some(Removed {
+            item,
+            meal,
+            position,
+        });
+        Ok(())
+    }
+
+    /// The item [`DayPlan::undo_remove`] would restore, for "Removed X. Undo".
+    pub fn last_removed(&self) -> Option<&PlanItem> {
+        self.last_removed.as_ref().map(|r| &r.item)
+    }
+
+    /// Puts the last removed item back in its meal at its old position (or
+    /// last, if the meal has fewer items now), with its old id.
+    pub fn undo_remove(&mut self) -> Result<ItemId, PlanError> {
+        if self.len() >= MAX_ITEMS {
+            return Err(PlanError::Full);
+        }
+        let removed = self.last_removed.take().ok_or(PlanError::NothingToUndo)?;
+        let items = &mut self.meals[removed.meal.index()];
+        let id = removed.item.id;
+        items.insert(removed.position.min(items.len()), removed.item);
+        Ok(id)
+    }
+}
+
+/// The stored form of a [`DayPlan`], version 1:
+///
+/// ```json
+/// {"v":1,"next_id":3,
+///  "breakfast":[{"kind":"food","id":0,"ndb":"09040","amount":1.0,"portion":4}],
+///  "snacks":[{"kind":"food","id":1,"ndb":"01117","amount":150.0,"unit":"g"},
+///            {"kind":"magnesium","id":2,"form":"citrate","mg":200.0}]}
+/// ```
+///
+/// Foods are stored by NDB number with a portion position in USDA's order
+/// or a mass unit ("g"/"oz"); empty meals are left out. Other item kinds:
+/// `{"kind":"calcium","id":..,"form":"carbonate","mg":..}`,
+/// `{"kind":"potassium","id":..,"tablets":2}`,
+/// `{"kind":"electrolyte_drink","id":..,"name":"..","per_serving":{"na":..,"k":..,"mg":..,"ca":..},"ml":500.0,"servings":1.0}`,
+/// `{"kind":"drink","id":..,"amount":2.0,"unit":"glass"}`.
+/// The pending undo is not stored.
+#[derive(Serialize, Deserialize)]
+struct StoredPlan {
+    v: u32,
+    next_id: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    breakfast: Vec<StoredItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    lunch: Vec<StoredItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    dinner: Vec<StoredItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    snacks: Vec<StoredItem>,
+}
+
+/// The version [`StoredPlan`] is written in.
+const STORED_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum StoredItem {
+    Food {
+        id: u32,
+        ndb: String,
+        amount: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        portion: Option<usize>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
+    Magnesium {
+        id: u32,
+        form: MagnesiumForm,
+        mg: f64,
+    },
+    Calcium {
+        id: u32,
+        form: CalciumForm,
+        mg: f64,
+    },
+    Potassium {
+        id: u32,
+        tablets: u32,
+    },
+    ElectrolyteDrink {
+        id: u32,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        name: String,
+        per_serving: DrinkMinerals,
+        ml: f64,
+        servings: f64,
+    },
+    Drink {
+        id: u32,
+        amount: f64,
+        unit: VolumeUnit,
+    },
+}
+
+impl From<PlanItem> for StoredItem {
+    fn from(item: PlanItem) -> StoredItem {
+        let id = item.id.0;
+        match item.entry {
+            Entry::Food(f) => StoredItem::Food {
+                id,
+                ndb: f.ndb.to_string(),
+                amount: f.amount,
+                portion: match f.unit {
+                    FoodUnit::Portion(i) => Some(i),
+                    FoodUnit::Mass(_) => None,
+                },
+                unit: match f.unit {
+                    FoodUnit::Portion(_) => None,
+                    FoodUnit::Mass(unit) => Some(unit.symbol().to_owned()),
+                },
+            },
+            Entry::Supplement(Supplement::Magnesium { form, elemental_mg }) => {
+                StoredItem::Magnesium {
+                    id,
+                    form,
+                    mg: elemental_mg,
+                }
+            }
+            Entry::Supplement(Supplement::Calcium { form, elemental_mg }) => StoredItem::Calcium {
+                id,
+                form,
+                mg: elemental_mg,
+            },
+            Entry::Supplement(Supplement::Potassium { tablets }) => {
+                StoredItem::Potassium { id, tablets }
+            }
+            Entry::Supplement(Supplement::ElectrolyteDrink { drink, servings }) => {
+                StoredItem::ElectrolyteDrink {
+                    id,
+                    name: drink.name,
+                    per_serving: drink.per_serving,
+                    ml: drink.serving_ml,
+                    servings,
+                }
+            }
+            Entry::Drink(d) => StoredItem::Drink {
+                id,
+                amount: d.amount,
+                unit: d.unit,
+            },
+        }
+    }
+}
+
+impl TryFrom<StoredItem> for PlanItem {
+    type Error = PlanError;
+
+    fn try_from(stored: StoredItem) -> Result<PlanItem, PlanError> {
+        let supplement = |s: Supplement| {
+            s.checked()
+                .map(Entry::Supplement)
+                .map_err(PlanError::Supplement)
+        };
+        let (id, entry) = match stored {
+            StoredItem::Food {
+                id,
+                ndb,
+                amount,
+                portion,
+                unit,
+            } => {
+                let ndb = ndb
+                    .parse()
+                    .map_err(|_| PlanError::Stored("a food number is not five digits"))?;
+                let (unit, max) = match (portion, unit.as_deref().map(MassUnit::from_symbol)) {
+                    // The table is not at hand: the weight is checked when used.
+                    (Some(i), None) => (FoodUnit::Portion(i), MAX_GRAMS),
+                    (None, Some(Some(mass))) => (FoodUnit::Mass(mass), MAX_GRAMS / mass.grams()),
+                    _ => return Err(PlanError::Stored("a food has no valid unit")),
+                };
+                let amount = positive(amount, max, unit_name(unit)).map_err(PlanError::Amount)?;
+                (id, Entry::Food(FoodEntry { ndb, amount, unit }))
+            }
+            StoredItem::Magnesium { id, form, mg } => (
+                id,
+                supplement(Supplement::Magnesium {
+                    form,
+                    elemental_mg: mg,
+                })?,
+            ),
+            StoredItem::Calcium { id, form, mg } => (
+                id,
+                supplement(Supplement::Calcium {
+                    form,
+                    elemental_mg: mg,
+                })?,
+            ),
+            StoredItem::Potassium { id, tablets } => {
+                (id, supplement(Supplement::Potassium { tablets })?)
+            }
+            StoredItem::ElectrolyteDrink {
+                id,
+                name,
+                per_serving,
+                ml,
+                servings,
+            } => (
+                id,
+                supplement(Supplement::ElectrolyteDrink {
+                    drink: ElectrolyteDrink {
+                        name,
+                        per_serving,
+                        serving_ml: ml,
+                    },
+                    servings,
+                })?,
+            ),
+            StoredItem::Drink { id, amount, unit } => {
+                (id, Entry::Drink(check_drink(amount, unit)?))
+            }
+        };
+        Ok(PlanItem {
+            id: ItemId(id),
+            entry,
+        })
+    }
+}
+
+impl From<DayPlan> for StoredPlan {
+    fn from(plan: DayPlan) -> StoredPlan {
+        let [breakfast, lunch, dinner, snacks] = plan
+            .meals
+            .map(|items| items.into_iter().map(StoredItem::from).collect());
+        StoredPlan {
+            v: STORED_VERSION,
+            next_id: plan.next_id,
+            breakfast,
+            lunch,
+            dinner,
+            snacks,
+        }
+    }
+}
+
+impl TryFrom<StoredPlan> for DayPlan {
+    type Error = PlanError;
+
+    fn try_from(stored: StoredPlan) -> Result<DayPlan, PlanError> {
+        if stored.v != STORED_VERSION {
+            return Err(PlanError::Stored("it is from another version of the app"));
+        }
+        let convert = |items: Vec<StoredItem>| {
+            items
+                .into_iter()
+                .map(PlanItem::try_from)
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let plan = DayPlan {
+            meals: [
+                convert(stored.breakfast)?,
+                convert(stored.lunch)?,
+                convert(stored.dinner)?,
+                convert(stored.snacks)?,
+            ],
+            next_id: stored.next_id,
+            last_removed: None,
+        };
+        if plan.len() > MAX_ITEMS {
+            return Err(PlanError::Full);
+        }
+        let mut ids: Vec<u32> = plan.iter().map(|(_, item)| item.id.0).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(PlanError::Stored("two items share an id"));
+        }
+        if ids.last().is_some_and(|&max| max >= plan.next_id) {
+            return Err(PlanError::Stored("an item id is not below next_id"));
+        }
+        Ok(plan)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_table {
+    use crate::food::test_foods::banana_without_sodium;
+    use crate::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::food_table::FoodTable;
+
+    /// 09040 banana without sodium (1 medium = 118 g), 11457 spinach with
+    /// every value and two portions, 99999 a food without potassium or water.
+    pub(crate) fn table() -> FoodTable {
+        let spinach = Food {
+            ndb: NdbNumber::new(11457).unwrap(),
+            description: "Spinach, raw",
+            group: FoodGroupId(10),
+            per_100g: NutrientValues::new([
+                Some(23.0),
+                Some(91.4),
+                Some(558.0),
+                Some(79.0),
+                Some(99.0),
+                Some(79.0),
+            ]),
+            portions: vec![
+                Portion {
+                    amount: 1.0,
+                    unit: "cup",
+                    grams: 30.0,
+                },
+                Portion {
+                    amount: 1.0,
+                    unit: "bunch",
+                    grams: 340.0,
+                },
+            ],
+        };
+        let mystery = Food {
+            ndb: NdbNumber::new(99999).unwrap(),
+            description: "Mystery mix",
+            group: FoodGroupId(0),
+            per_100g: NutrientValues::new([
+                Some(400.0),
+                None,
+                None,
+                Some(50.0),
+                Some(10.0),
+                Some(1000.0),
+            ]),
+            portions: vec![],
+        };
+        let groups = (0..25)
+            .map(|_| FoodGroup {
+                code: "0000",
+                name: "Test",
+            })
+            .collect();
+        FoodTable::new(vec![banana_without_sodium(), spinach, mystery], groups)
+    }
+
+    pub(crate) fn ndb(n: u32) -> NdbNumber {
+        NdbNumber::new(n).unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_table::{ndb, table};
+    use super::*;
+    use crate::supplements::MagnesiumForm;
+
+    const BANANA: u32 = 9040;
+    const SPINACH: u32 = 11457;
+
+    fn ids(plan: &DayPlan, meal: Meal) -> Vec<ItemId> {
+        plan.items(meal).iter().map(|i| i.id).collect()
+    }
+
+    #[test]
+    fn adds_items_with_stable_unique_ids() {
+        let t = table();
+        let mut plan = DayPlan::new();
+        assert!(plan.is_empty());
+        let a = plan
+            .add_food(Meal::Breakfast, ndb(BANANA), 1.0, FoodUnit::Portion(0), &t)
+            .unwrap();
+        let b = plan
+            .add_food(
+                Meal::Lunch,
+                ndb(SPINACH),
+                2.0,
+                FoodUnit::Mass(MassUnit::Ounce),
+                &t,
+            )
+            .unwrap();
+        let c = plan.add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass).unwrap();
+        assert!(a != b && b != c && a != c);
+        assert_eq!(plan.len(), 3);
+        assert_eq!(ids(&plan, Meal::Lunch), [b, c]);
+        let (meal, item) = plan.get(b).unwrap();
+        assert_eq!(meal, Meal::Lunch);
+        assert_eq!(item.name(&t), "Spinach, raw");
+        assert_eq!(item.describe_amount(&t), "2 oz (57 g)");
+        assert_eq!(
+            plan.get(a).unwrap().1.describe_amount(&t),
+            "1 medium (7\" to 7-7/8\" long), 118 g"
+        );
+        assert_eq!(
+            plan.get(c).unwrap().1.describe_amount(&t),
+            "2 glasses (500 ml)"
+        );
+        // Ids are never reused, even after a removal.
+        plan.remove(c).unwrap();
+        let d = plan
+            .add_drink(Meal::Dinner, 250.0, VolumeUnit::Millilitre)
+            .unwrap();
+        assert!(d != c && d.value() > c.value());
+    }
+
+    #[test]
+    fn refuses_bad_quantities_without_changing_the_plan() {
+        let t = table();
+        let mut plan = DayPlan::new();
+        let id = plan
+            .add_food(
+                Meal::Breakfast,
+                ndb(SPINACH),
+                100.0,
+                FoodUnit::Mass(MassUnit::Gram),
+                &t,
+            )
+            .unwrap();
+        let before = plan.clone();
+        let g = FoodUnit::Mass(MassUnit::Gram);
+        for bad in [-1.0, 0.0, f64::NAN, f64::INFINITY, 50_000.0] {
+            assert!(
+                plan.add_food(Meal::Lunch, ndb(SPINACH), bad, g, &t)
+                    .is_err(),
+                "{bad}"
+            );
+            assert!(plan.set_amount(id, bad, &t).is_err(), "{bad}");
+            assert!(plan
+                .add_drink(Meal::Lunch, bad, VolumeUnit::Millilitre)
+                .is_err());
+        }
+        assert_eq!(
+            plan.set_amount(id, 50_000.0, &t).unwrap_err().to_string(),
+            "That is more than 5,000 g in one entry. Check the amount and unit."
+        );
+        assert_eq!(
+            plan.add_food(Meal::Lunch, ndb(SPINACH), 15.0, FoodUnit::Portion(1), &t)
+                .unwrap_err()
+                .to_string(),
+            "That is more than 14.7 portions in one entry. Check the amount and unit."
+        );
+        assert_eq!(
+            plan.add_food(Meal::Lunch, ndb(SPINACH), 1.0, FoodUnit::Portion(2), &t),
+            Err(PlanError::NoSuchPortion)
+        );
+        assert_eq!(
+            plan.add_food(Meal::Lunch, ndb(12345), 1.0, g, &t)
+                .unwrap_err()
+                .to_string(),
+            "There is no food 12345 in the food table."
+        );
+        assert_eq!(
+            plan.add_drink(Meal::Lunch, 21.0, VolumeUnit::Glass)
+                .unwrap_err()
+                .to_string(),
+            "That is more than 20 glasses (250 ml) in one entry. Check the amount and unit."
+        );
+        assert!(plan
+            .add_supplement(
+                Meal::Lunch,
+                Supplement::Magnesium {
+                    form: MagnesiumForm::Citrate,
+                    elemental_mg: -5.0
+                }
+            )
+            .is_err());
+        assert_eq!(
+            plan.set_amount(ItemId(999), 1.0, &t),
+            Err(PlanError::NoSuchItem)
+        );
+        assert_eq!(plan, before);
+        plan.set_amount(id, 5_000.0, &t).unwrap();
+        assert_eq!(plan.get(id).unwrap().1.amount(), 5_000.0);
+    }
+
+    #[test]
+    fn set_amount_works_in_each_items_unit() {
+        let t = table();
+        let mut plan = DayPlan::new();
+        let k = plan
+            .add_supplement(Meal::Dinner, Supplement::Potassium { tablets: 1 })
+            .unwrap();
+        plan.set_amount(k, 3.0, &t).unwrap();
+        assert_eq!(
+            plan.get(k).unwrap().1.entry,
+            Entry::Supplement(Supplement::Potassium { tablets: 3 })
+        );
+        assert_eq!(
+            plan.set_amount(k, 2.5, &t).unwrap_err().to_string(),
+            "Enter a whole number of tablets."
+        );
+        let w = plan
+            .add_drink(Meal::Dinner, 8.0, VolumeUnit::FluidOunce)
+            .unwrap();
+        plan.set_amount(w, 12.0, &t).unwrap();
+        assert_eq!(
+            plan.get(w).unwrap().1.entry,
+            Entry::Drink(Drink {
+                amount: 12.0,
+                unit: VolumeUnit::FluidOunce
+            })
+        );
+        assert_eq!(
+            plan.change_food_unit(w, FoodUnit::Portion(0), &t),
+            Err(PlanError::NotAFood)
+        );
+    }
+
+    #[test]
+    fn changing_the_unit_keeps_count_or_weight() {
+        let t = table();
+        let mut plan = DayPlan::new();
+        let id = plan
+            .add_food(Meal::Lunch, ndb(SPINACH), 2.0, FoodUnit::Portion(0), &t)
+            .unwrap();
+        let food = t.get(ndb(SPINACH)).unwrap();
+        let entry = |plan: &DayPlan| match &plan.get(id).unwrap().1.entry {
+            Entry::Food(f) => f.clone(),
+            other => panic!("{other:?}"),
+        };
+        // Portion → portion keeps the count: 2 cups → 2 bunches.
+        plan.change_food_unit(id, FoodUnit::Portion(1), &t).unwrap();
+        assert_eq!(entry(&plan).amount, 2.0);
+        assert_eq!(entry(&plan).grams(food), Some(680.0));
+        // Portion → grams keeps the weight.
+        plan.change_food_unit(id, FoodUnit::Mass(MassUnit::Gram), &t)
+            .unwrap();
+        assert_eq!(entry(&plan).amount, 680.0);
+        // Grams → ounces keeps the weight.
+        plan.change_food_unit(id, FoodUnit::Mass(MassUnit::Ounce), &t)
+            .unwrap();
+        assert!((entry(&plan).grams(food).unwrap() - 680.0).abs() < 1e-9);
+        // Mass → portion: 1 portion.
+        plan.change_food_unit(id, FoodUnit::Portion(0), &t).unwrap();
+        assert_eq!(entry(&plan).amount, 1.0);
+        assert_eq!(entry(&plan).unit, FoodUnit::Portion(0));
+        // A change that would exceed 5 kg is refused and changes nothing.
+        plan.set_amount(id, 100.0, &t).unwrap();
+        let before = plan.clone();
+        assert!(plan.change_food_unit(id, FoodUnit::Portion(1), &t).is_err());
+        assert_eq!(
+            plan.change_food_unit(id, FoodUnit::Portion(7), &t),
+            Err(PlanError::NoSuchPortion)
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn moves_between_meals() {
+        let t = table();
+        let mut plan = DayPlan::new();
+        let a = plan
+            .add_drink(Meal::Breakfast, 1.0, VolumeUnit::Glass)
+            .unwrap();
+        let b = plan
+            .add_food(Meal::Breakfast, ndb(BANANA), 1.0, FoodUnit::Portion(0), &t)
+            .unwrap();
+        let c = plan
+            .add_drink(Meal::Snacks, 1.0, VolumeUnit::Glass)
+            .unwrap();
+        plan.move_item(a, Meal::Snacks).unwrap();
+        assert_eq!(ids(&plan, Meal::Breakfast), [b]);
+        assert_eq!(ids(&plan, Meal::Snacks), [c, a]);
+        plan.move_item(c, Meal::Snacks).unwrap();
+        assert_eq!(ids(&plan, Meal::Snacks), [c, a]);
+        assert_eq!(
+            plan.move_item(ItemId(77), Meal::Lunch),
+            Err(PlanError::NoSuchItem)
+        );
+    }
+
+    #[test]
+    fn undo_restores_the_removed_item_in_place() {
+        let mut plan = DayPlan::new();
+        let a = plan.add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass).unwrap();
+        let b = plan.add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass).unwrap();
+        let c = plan.add_drink(Meal::Lunch, 3.0, VolumeUnit::Glass).unwrap();
+        let full = plan.clone();
+        assert_eq!(plan.undo_remove(), Err(PlanError::NothingToUndo));
+        plan.remove(b).unwrap();
+        assert_eq!(ids(&plan, Meal::Lunch), [a, c]);
+        assert_eq!(plan.last_removed().map(|i| i.id), Some(b));
+        assert_eq!(plan.undo_remove(), Ok(b));
+        assert_eq!(ids(&plan, Meal::Lunch), [a, b, c]);
+        assert_eq!(plan, full);
+        assert_eq!(plan.undo_remove(), Err(PlanError::NothingToUndo));
+        assert_eq!(plan.remove(b), Ok(()));
+        assert_eq!(plan.remove(b), Err(PlanError::NoSuchItem));
+        // Only the last removal is kept; if the meal shrank, it goes last.
+        plan.remove(a).unwrap();
+        plan.remove(c).unwrap();
+        assert_eq!(plan.undo_remove(), Ok(c));
+        assert_eq!(ids(&plan, Meal::Lunch), [c]);
+        assert_eq!(plan.undo_remove(), Err(PlanError::NothingToUndo));
+    }
+
+    #[test]
+    fn a_day_holds_a_bounded_number_of_items() {
+        let mut plan = DayPlan::new();
+        for _ in 0..MAX_ITEMS {
+            plan.add_drink(Meal::Snacks, 1.0, VolumeUnit::Millilitre)
+                .unwrap();
+        }
+        let before = plan.clone();
+        assert_eq!(
+            plan.add_drink(Meal::Snacks, 1.0, VolumeUnit::Millilitre),
+            Err(PlanError::Full)
+        );
+        assert_eq!(plan, before);
+        let first = plan.items(Meal::Snacks)[0].id;
+        plan.remove(first).unwrap();
+        plan.add_drink(Meal::Snacks, 1.0, VolumeUnit::Millilitre)
+            .unwrap();
+        assert_eq!(plan.undo_remove(), Err(PlanError::Full));
+    }
+
+    #[test]
+    fn describes_unknown_foods_and_portions_honestly() {
+        let t = table();
+        let stale = PlanItem {
+            id: ItemId(1),
+            entry: Entry::Food(FoodEntry {
+                ndb: ndb(BANANA),
+                amount: 2.0,
+                unit: FoodUnit::Portion(9),
+            }),
+        };
+        assert_eq!(
+            stale.describe_amount(&t),
+            "2 × a portion no longer in the food table"
+        );
+        let unknown = PlanItem {
+            id: ItemId(2),
+            entry: Entry::Food(FoodEntry {
+                ndb: ndb(12345),
+                amount: 150.0,
+                unit: FoodUnit::Mass(MassUnit::Gram),
+            }),
+        };
+        assert_eq!(unknown.name(&t), "Food 12345 (not in the food table)");
+        assert_eq!(unknown.describe_amount(&t), "150 g");
+    }
+
+    #[test]
+    fn meal_keys_round_trip() {
+        for meal in Meal::ALL {
+            assert_eq!(Meal::from_key(meal.key()), Some(meal));
+            assert_eq!(Meal::ALL[meal.index()], meal);
+        }
+        assert_eq!(Meal::from_key("brunch"), None);
+    }
+}
