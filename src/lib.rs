@@ -16,9 +16,10 @@ use leptos_router::path;
 
 use components::food_search::SearchQuery;
 use components::layout::Layout;
+use components::planner_state::Planner;
 use pages::{
-    about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound,
-    rich_foods::RichFoodsPage,
+    about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound, plan::PlanPage,
+    rich_foods::RichFoodsPage, targets::TargetsPage,
 };
 
 /// The whole app: routes inside the shared layout.
@@ -27,6 +28,8 @@ pub fn App() -> impl IntoView {
     // The search text outlives the home page, so "back" from a food page
     // finds the same results.
     provide_context(SearchQuery(RwSignal::new(String::new())));
+    // The day plan and the targets outlive every page.
+    provide_context(Planner::new());
     view! {
         <Router>
             <Layout>
@@ -34,6 +37,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/food/:ndb") view=FoodPage/>
                     <Route path=path!("/rich") view=RichFoodsPage/>
+                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/targets") view=TargetsPage/>
                     <Route path=path!("/about") view=AboutPage/>
                 </Routes>
             </Layout>

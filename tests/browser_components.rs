@@ -3,127 +3,14 @@
 //! it with DOM events and read the DOM and its ARIA state back.
 #![cfg(target_arch = "wasm32")]
 
-use electrolyte_planner::App;
-use leptos::mount::mount_to;
-use leptos::task::tick;
+mod support;
+
+use support::{mount_at, pathname, until, Mounted};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{
-    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
-};
+use web_sys::{Element, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The app mounted at `path` in a fresh element; unmounted on drop.
-struct Mounted {
-    root: HtmlElement,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
-async fn mount_at(path: &str) -> Mounted {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    let document = window.document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = mount_to(root.clone(), App);
-    tick().await;
-    Mounted {
-        root,
-        _handle: Box::new(handle),
-    }
-}
-
-impl Mounted {
-    fn find(&self, test_id: &str) -> Option<Element> {
-        self.root
-            .query_selector(&format!("[data-testid='{test_id}']"))
-            .unwrap()
-    }
-
-    fn get(&self, test_id: &str) -> Element {
-        self.find(test_id)
-            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
-    }
-
-    fn all(&self, test_id: &str) -> Vec<Element> {
-        let list = self
-            .root
-            .query_selector_all(&format!("[data-testid='{test_id}']"))
-            .unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().unchecked_into())
-            .collect()
-    }
-
-    fn text(&self, test_id: &str) -> String {
-        self.get(test_id).text_content().unwrap_or_default()
-    }
-
-    async fn type_into(&self, test_id: &str, value: &str) {
-        let input: HtmlInputElement = self.get(test_id).unchecked_into();
-        input.set_value(value);
-        input
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
-        tick().await;
-    }
-
-    async fn choose(&self, test_id: &str, value: &str) {
-        let select: HtmlSelectElement = self.get(test_id).unchecked_into();
-        select.set_value(value);
-        select
-            .dispatch_event(&web_sys::Event::new("change").unwrap())
-            .unwrap();
-        tick().await;
-    }
-
-    async fn press(&self, test_id: &str, key: &str) {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        self.get(test_id).dispatch_event(&event).unwrap();
-        tick().await;
-    }
-}
-
-/// Waits (up to about a second) for `ready`: route changes render a frame later.
-async fn until(ready: impl Fn() -> bool) -> bool {
-    for _ in 0..60 {
-        if ready() {
-            return true;
-        }
-        next_frame().await;
-    }
-    ready()
-}
-
-/// Resolves on the browser's next animation frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn pathname() -> String {
-    web_sys::window().unwrap().location().pathname().unwrap()
-}
 
 #[wasm_bindgen_test]
 async fn search_lists_matches_with_their_minerals() {

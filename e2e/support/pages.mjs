@@ -1,7 +1,7 @@
 // Page objects for Electrolyte Planner. They find elements only through `data-testid`
 // (plus the plain <a>/<option> elements inside them), following the UI contract:
 //
-//   routes: /  (home, search) · /food/<5-digit NDB> · /rich · /about; anything else, and an
+//   routes: /  (home, search) · /food/<5-digit NDB> · /rich · /plan · /targets · /about; anything else, and an
 //   unknown NDB, shows [data-testid=not-found]. performance.mark("app-interactive") fires
 //   once the search box is usable; every search records performance.measure("search").
 
@@ -378,5 +378,141 @@ export class RichPage extends App {
   }
   async setLowSodium(on) {
     await this.lowSodium.setChecked(on);
+  }
+}
+
+/** The day planner at /plan: progress bars, add forms, meals with their items. */
+export class PlanPage extends App {
+  async open() {
+    await this.goto('/plan');
+    await this.byTestId('progress-potassium').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** Goes to /plan through the main navigation ("Plan"), keeping the app's state. */
+  async openFromNav() {
+    await this.byTestId('nav-plan').click();
+    await this.byTestId('progress-potassium').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  bar(nutrient) {
+    return this.byTestId(`progress-${nutrient}`);
+  }
+
+  /** A bar's ARIA state: numbers for now/min/max, texts for label/valuetext, plus its visible label. */
+  async readBar(nutrient) {
+    const bar = this.bar(nutrient);
+    const [now, min, max, label, valuetext, visible] = await Promise.all([
+      bar.getAttribute('aria-valuenow'),
+      bar.getAttribute('aria-valuemin'),
+      bar.getAttribute('aria-valuemax'),
+      bar.getAttribute('aria-label'),
+      bar.getAttribute('aria-valuetext'),
+      this.byTestId(`progress-${nutrient}-label`).textContent(),
+    ]);
+    return { now: Number(now), min: Number(min), max: Number(max), label, valuetext, visible: collapse(visible) };
+  }
+
+  /** Waits until `nutrient`'s bar reads `now` (±tolerance) and returns it. */
+  async expectBarNow(nutrient, now, tolerance = 0.01, timeout = 5_000) {
+    let last;
+    await eventually(async () => Math.abs((last = await this.readBar(nutrient)).now - now) <= tolerance, {
+      timeout,
+      describe: () => `progress-${nutrient} aria-valuenow ${last?.now}, expected ${now.toFixed(2)}`,
+    });
+    return last;
+  }
+
+  /** Searches, chooses the result titled `title`, and adds `amount` of the unit labelled `unitLabel` to `meal`. */
+  async addFood({ query, title, meal, amount, unitLabel }) {
+    await this.byTestId('plan-search-input').fill(query);
+    await this.byTestId('plan-search-result').filter({ hasText: title }).first().click();
+    await eventually(async () => (await this.byTestId('plan-chosen-food').textContent()) === title, {
+      describe: () => `choosing "${title}" for the plan`,
+    });
+    await this.byTestId('plan-add-meal').selectOption(meal);
+    await this.byTestId('plan-add-unit').selectOption({ label: unitLabel });
+    await this.byTestId('plan-add-amount').fill(String(amount));
+    await this.byTestId('plan-add-food').click();
+  }
+
+  items() {
+    return this.byTestId('plan-item');
+  }
+
+  /** The item rows, as { id, name, meal } in page order. */
+  async readItems() {
+    return this.page.$$eval('[data-testid="plan-item"]', (rows) =>
+      rows.map((row) => ({
+        id: row.getAttribute('data-item-id'),
+        name: row.querySelector('[data-testid="item-name"]')?.textContent ?? '',
+        meal: row.closest('[data-testid^="meal-"]')?.getAttribute('data-testid')?.replace('meal-', '') ?? '',
+      })),
+    );
+  }
+
+  item(name) {
+    return this.items().filter({ has: this.page.getByTestId('item-name').getByText(name, { exact: true }) });
+  }
+
+  async setItemAmount(name, text) {
+    await this.item(name).getByTestId('item-amount').fill(text);
+  }
+
+  async itemError(name) {
+    return collapse(await this.item(name).getByTestId('item-error').textContent());
+  }
+
+  async removeItem(name) {
+    await this.item(name).getByTestId('item-remove').click();
+  }
+
+  async undo() {
+    await this.byTestId('undo-remove').click();
+  }
+}
+
+/** The profile and targets at /targets. */
+export class TargetsPage extends App {
+  async open() {
+    await this.goto('/targets');
+    await this.byTestId('profile-age').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** Goes to /targets through the main navigation ("Targets"), keeping the app's state. */
+  async openFromNav() {
+    await this.byTestId('nav-targets').click();
+    await this.byTestId('profile-age').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  async setProfile({ age, sex, stage }) {
+    await this.byTestId('profile-age').fill(String(age));
+    await this.byTestId('profile-sex').selectOption(sex);
+    if (stage) await this.byTestId('profile-stage').selectOption(stage);
+    await this.byTestId('profile-submit').click();
+  }
+
+  async profileError() {
+    return collapse(await this.byTestId('profile-error').textContent());
+  }
+
+  async targetText(nutrient) {
+    return collapse(await this.byTestId(`target-amount-${nutrient}`).textContent());
+  }
+
+  async sourceText(nutrient) {
+    return collapse(await this.byTestId(`target-source-${nutrient}`).textContent());
+  }
+
+  async override(nutrient, text) {
+    await this.byTestId(`target-input-${nutrient}`).fill(String(text));
+    await this.byTestId(`target-set-${nutrient}`).click();
+  }
+
+  async targetError(nutrient) {
+    return collapse(await this.byTestId(`target-error-${nutrient}`).textContent());
   }
 }

@@ -52,52 +52,83 @@ fn step(results: &[FoodIndex], active: Option<FoodIndex>, forward: bool) -> Opti
     Some(results[next])
 }
 
+/// A search over the food table as a combobox keeps: its results and the
+/// highlighted one. Shared by the home page search and the planner's picker.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// The best matches (at most [`RESULT_LIMIT`]) and how many matched.
+    pub results: Memo<(Vec<FoodIndex>, usize)>,
+    /// The option the arrow keys highlighted.
+    pub active: RwSignal<Option<FoodIndex>>,
+}
+
+impl SearchState {
+    /// Results for `query`, timed as the "search" measure; the highlight is
+    /// cleared whenever they change.
+    pub fn new(query: RwSignal<String>) -> SearchState {
+        let table = catalog::foods();
+        let index = catalog::search_index();
+        let results = Memo::new(move |_| {
+            query.with(|q| {
+                let found = timing::measure("search", || index.search(table, q, RESULT_LIMIT));
+                (found.foods, found.total)
+            })
+        });
+        let active = RwSignal::new(None::<FoodIndex>);
+        Effect::new(move |_| {
+            results.track();
+            active.set(None);
+        });
+        SearchState { results, active }
+    }
+
+    /// Handles the combobox keys: arrows move the highlight, Escape clears
+    /// it (then the query). Returns the food Enter chose: the highlighted
+    /// one, else the first result.
+    pub fn on_keydown(&self, ev: &KeyboardEvent, query: RwSignal<String>) -> Option<FoodIndex> {
+        let shown = self.results.with(|(foods, _)| foods.clone());
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" => {
+                ev.prevent_default();
+                self.active.set(step(
+                    &shown,
+                    self.active.get_untracked(),
+                    ev.key() == "ArrowDown",
+                ));
+                None
+            }
+            "Enter" => {
+                let chosen = self.active.get_untracked().or(shown.first().copied());
+                if chosen.is_some() {
+                    ev.prevent_default();
+                }
+                chosen
+            }
+            "Escape" => {
+                if self.active.get_untracked().is_some() {
+                    self.active.set(None);
+                } else {
+                    query.set(String::new());
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
 /// The search box and its live result list.
 #[component]
 pub fn FoodSearch() -> impl IntoView {
     let SearchQuery(query) = expect_context::<SearchQuery>();
     let table = catalog::foods();
-    let index = catalog::search_index();
-    let results = Memo::new(move |_| {
-        query.with(|q| {
-            let found = timing::measure("search", || index.search(table, q, RESULT_LIMIT));
-            (found.foods, found.total)
-        })
-    });
-    let active = RwSignal::new(None::<FoodIndex>);
-    Effect::new(move |_| {
-        results.track();
-        active.set(None);
-    });
+    let search = SearchState::new(query);
+    let SearchState { results, active } = search;
 
     let navigate = use_navigate();
-    let open =
-        move |i: FoodIndex| navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
     let on_keydown = move |ev: KeyboardEvent| {
-        let shown = results.with(|(foods, _)| foods.clone());
-        match ev.key().as_str() {
-            "ArrowDown" | "ArrowUp" => {
-                ev.prevent_default();
-                active.set(step(
-                    &shown,
-                    active.get_untracked(),
-                    ev.key() == "ArrowDown",
-                ));
-            }
-            "Enter" => {
-                if let Some(i) = active.get_untracked().or(shown.first().copied()) {
-                    ev.prevent_default();
-                    open(i);
-                }
-            }
-            "Escape" => {
-                if active.get_untracked().is_some() {
-                    active.set(None);
-                } else {
-                    query.set(String::new());
-                }
-            }
-            _ => {}
+        if let Some(i) = search.on_keydown(&ev, query) {
+            navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
         }
     };
 

@@ -18,6 +18,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>"Search"</A></li>
                     <li><A href="/rich">"Richest foods"</A></li>
+                    <li><A href="/plan" attr:data-testid="nav-plan">"Plan"</A></li>
+                    <li><A href="/targets" attr:data-testid="nav-targets">"Targets"</A></li>
                     <li><A href="/about">"About"</A></li>
                 </ul>
             </nav>

@@ -3,3 +3,5 @@
 pub mod food_search;
 pub mod layout;
 pub mod mineral_summary;
+pub mod planner_state;
+pub mod progress_bar;

@@ -2,14 +2,18 @@
 //! household portion or per typed amount, and as % of the daily targets.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog;
+use crate::components::planner_state::{meal_options, Planner};
 use crate::domain::amount::MassUnit;
+use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::food::{Food, NdbNumber};
 use crate::domain::format::{format_amount, format_number, format_percent};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::serving::{nutrient_lines, NutrientLine, Serving};
+use crate::domain::plan::{FoodUnit, Meal};
+use crate::domain::serving::{nutrient_lines, NutrientLine, Serving, ServingError};
 use crate::domain::targets::TargetKind;
 use crate::pages::not_found::NotFound;
 
@@ -59,7 +63,7 @@ fn serving_from_choice(value: &str, text: String, unit: MassUnit) -> Serving {
 fn FoodDetails(food: &'static Food) -> impl IntoView {
     super::set_title(food.description);
     let group = catalog::foods().group(food.group);
-    let targets = catalog::default_targets();
+    let planner = Planner::expect();
     let choice = RwSignal::new(PER_100G.to_owned());
     let custom_text = RwSignal::new("100".to_owned());
     let custom_unit = RwSignal::new(MassUnit::Gram);
@@ -142,6 +146,7 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
                     {move || grams.get().err().map(|e| e.to_string())}
                 </p>
             </div>
+            <AddToPlan food=food serving=serving grams=grams/>
             {food.portions.is_empty().then(|| view! {
                 <p class="hint">"USDA lists no household measure for this food; use grams or ounces."</p>
             })}
@@ -158,7 +163,17 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
                 <tbody>
                     {move || {
                         let g = grams.get().ok();
-                        nutrient_lines(food, g.unwrap_or(100.0), targets)
+                        // The user's targets: profile, preset and overrides.
+                        let lines = planner.targets.with(|t| {
+                            let mut lines = nutrient_lines(food, g.unwrap_or(100.0), t.row());
+                            for line in &mut lines {
+                                if let Some(target) = t.get(line.nutrient) {
+                                    line.target = Some(target.target);
+                                }
+                            }
+                            lines
+                        });
+                        lines
                             .into_iter()
                             .map(|line| view! { <NutrientRow line=line amount_known=g.is_some()/> })
                             .collect_view()
@@ -167,6 +182,84 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
             </table>
             <TargetNote/>
         </article>
+    }
+}
+
+/// The amount and unit the plan gets for a serving chosen here.
+fn plan_amount(serving: &Serving, grams: f64) -> (f64, FoodUnit) {
+    match serving {
+        Serving::Per100g => (100.0, FoodUnit::Mass(MassUnit::Gram)),
+        Serving::Portion(i) => (1.0, FoodUnit::Portion(*i)),
+        Serving::Custom { unit, .. } => (grams / unit.grams(), FoodUnit::Mass(*unit)),
+    }
+}
+
+/// "Add to plan": the serving chosen above, to a meal of the day plan.
+#[component]
+fn AddToPlan(
+    food: &'static Food,
+    serving: Memo<Serving>,
+    grams: Memo<Result<f64, ServingError>>,
+) -> impl IntoView {
+    let planner = Planner::expect();
+    let table = catalog::foods();
+    let meal = RwSignal::new(Meal::Breakfast);
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = grams
+            .get_untracked()
+            .map_err(|e| e.to_string())
+            .and_then(|g| {
+                let (amount, unit) = plan_amount(&serving.get_untracked(), g);
+                let m = meal.get_untracked();
+                planner
+                    .change_plan(|p| p.add_food(m, food.ndb, amount, unit, table))
+                    .map_err(|e| e.to_string())
+            })
+            .map(|id| {
+                planner.plan.with_untracked(|p| {
+                    p.get(id)
+                        .map(|(m, item)| {
+                            format!(
+                                "Added {} to {}.",
+                                item.describe_amount(table),
+                                m.label().to_lowercase()
+                            )
+                        })
+                        .unwrap_or_default()
+                })
+            });
+        status.set(Some(result));
+    };
+    view! {
+        <form class="add-to-plan add-row" on:submit=add aria-label="Add to the day plan">
+            <div class="field">
+                <label for="add-to-plan-meal">"Meal"</label>
+                <select
+                    id="add-to-plan-meal"
+                    data-testid="add-to-plan-meal"
+                    prop:value=move || meal.get().key()
+                    on:change=move |ev| {
+                        if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
+                            meal.set(m);
+                        }
+                    }
+                >
+                    {meal_options()}
+                </select>
+            </div>
+            <button type="submit" data-testid="add-to-plan">"Add to plan"</button>
+            <p class="confirmation" role="status" data-testid="add-to-plan-status">
+                {move || match status.get() {
+                    Some(Ok(text)) => Some(view! {
+                        {text} " " <A href="/plan" attr:data-testid="add-to-plan-link">"See the day plan"</A>
+                    }.into_any()),
+                    Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
+                    None => None,
+                }}
+            </p>
+        </form>
     }
 }
 
@@ -203,22 +296,40 @@ fn NutrientRow(line: NutrientLine, amount_known: bool) -> impl IntoView {
     }
 }
 
-/// Where the "% of daily target" figures come from.
+/// Where the "% of daily target" figures come from: the user's targets.
 #[component]
 fn TargetNote() -> impl IntoView {
-    let row = catalog::default_targets();
-    let target = |n: Nutrient| {
-        row.target(n)
-            .map(|t| format_number(t.amount, 0))
-            .unwrap_or_default()
+    let planner = Planner::expect();
+    let note = move || {
+        planner.targets.with(|t| {
+            let amount = |n: Nutrient| {
+                t.get(n)
+                    .map(|d| {
+                        let text = format_nutrient_amount(n, d.target.amount);
+                        match d.target.kind {
+                            TargetKind::Minimum => text,
+                            TargetKind::Ceiling => format!("at most {text}"),
+                        }
+                    })
+                    .unwrap_or_default()
+            };
+            format!(
+                "Daily targets for {} ({}): potassium {}, magnesium {}, calcium {}, sodium {}, total water {} from food and drinks. ",
+                t.row().describe().to_lowercase(),
+                t.preset().label(),
+                amount(Nutrient::Potassium),
+                amount(Nutrient::Magnesium),
+                amount(Nutrient::Calcium),
+                amount(Nutrient::Sodium),
+                amount(Nutrient::Water),
+            )
+        })
     };
     view! {
         <p class="target-note" data-testid="target-note">
-            "Daily targets for " {row.describe().to_lowercase()} " (National Academies DRIs): potassium "
-            {target(Nutrient::Potassium)} " mg, magnesium " {target(Nutrient::Magnesium)} " mg, calcium "
-            {target(Nutrient::Calcium)} " mg, sodium at most " {target(Nutrient::Sodium)}
-            " mg, total water " {format_number(row.total_water_l, 1)} " L from food and drinks. "
-            "“No data” means USDA has no value for this food, not zero."
+            {note}
+            <A href="/targets" attr:data-testid="target-note-link">"Change your targets"</A>
+            ". “No data” means USDA has no value for this food, not zero."
         </p>
     }
 }

@@ -4,7 +4,9 @@ pub mod about;
 pub mod food;
 pub mod home;
 pub mod not_found;
+pub mod plan;
 pub mod rich_foods;
+pub mod targets;
 
 /// Sets the browser tab's title: "Bananas, raw · Electrolyte Planner".
 pub fn set_title(page: &str) {

@@ -44,8 +44,7 @@
 //! Ties go to the lower NDB number.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BinaryHeap;
 
 use super::food::Food;
 use super::food_table::{FoodIndex, FoodTable};
@@ -64,13 +63,13 @@ pub struct SearchResults {
 pub struct SearchIndex {
     /// Distinct normalised description words, sorted; a word's id is its
     /// position, so the words sharing a prefix have consecutive ids.
-    vocabulary: Vec<Box<str>>,
+    vocabulary: WordList,
     /// `postings[posting_starts[w]..posting_starts[w + 1]]` lists, ascending,
     /// the foods whose description contains word `w`.
     posting_starts: Vec<u32>,
     postings: Vec<u32>,
     /// Distinct singular forms of the vocabulary (see [`singular`]), sorted.
-    stems: Vec<Box<str>>,
+    stems: WordList,
     /// `stem_words[stem_word_starts[s]..stem_word_starts[s + 1]]` are the
     /// words whose singular form is stem `s`.
     stem_word_starts: Vec<u32>,
@@ -222,47 +221,130 @@ impl HeadMatch {
     }
 }
 
+// Bits of BYTE_KINDS: how for_each_raw_word reads a byte of text.
+/// Part of a word: an ASCII letter or digit, an apostrophe, or a byte of a
+/// non-ASCII character.
+const WORD_BYTE: u8 = 1;
+/// An ASCII capital letter.
+const UPPER_BYTE: u8 = 2;
+/// An apostrophe or a byte of a non-ASCII character: part of a word, read
+/// by the slow path ([`emit_special_run`]).
+const SPECIAL_BYTE: u8 = 4;
+
+/// The kind bits of every byte value: one look-up per byte of text.
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        kinds[byte] = match byte as u8 {
+            b'a'..=b'z' | b'0'..=b'9' => WORD_BYTE,
+            b'A'..=b'Z' => WORD_BYTE | UPPER_BYTE,
+            b'\'' | b'`' | 0x80.. => WORD_BYTE | SPECIAL_BYTE,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    kinds
+};
+
 /// Calls `emit(word, segment, brand)` for every normalised word of `text`,
 /// numbering comma-separated segments (commas inside parentheses do not
 /// separate); `brand` tells a word written in capitals, as USDA writes brands.
 fn for_each_word(text: &str, mut emit: impl FnMut(&str, u8, bool)) {
     let mut buffer = String::new();
-    let mut segment: u8 = 0;
-    let mut depth: u32 = 0;
-    let mut run_start = None;
-    for (i, byte) in text.bytes().enumerate() {
-        if byte.is_ascii_alphanumeric() || !byte.is_ascii() || is_apostrophe(char::from(byte)) {
-            run_start.get_or_insert(i);
-            continue;
+    for_each_raw_word(text, |word, segment, brand| {
+        buffer.clear();
+        buffer.push_str(word.text);
+        buffer.make_ascii_lowercase();
+        emit(&buffer, segment, brand);
+    });
+}
+
+/// A word as the index builder reads it: ASCII letters and digits, maybe
+/// with capitals, and its [`word_key`].
+#[derive(Debug, Clone, Copy)]
+struct RawText<'a> {
+    text: &'a str,
+    key: u64,
+}
+
+impl RawText<'_> {
+    fn new(text: &str) -> RawText<'_> {
+        RawText {
+            text,
+            key: text.bytes().fold(0, word_key),
         }
-        if let Some(start) = run_start.take() {
-            emit_run(&text[start..i], segment, &mut buffer, &mut emit);
-        }
-        match byte {
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            b',' if depth == 0 => segment = segment.saturating_add(1),
-            _ => {}
-        }
-    }
-    if let Some(start) = run_start {
-        emit_run(&text[start..], segment, &mut buffer, &mut emit);
     }
 }
 
-/// Emits the words of `run`, text without ASCII separators: one word when
-/// it is plain ASCII (the fast path), else as many as its non-ASCII
-/// separators make.
-fn emit_run(run: &str, segment: u8, buffer: &mut String, emit: &mut impl FnMut(&str, u8, bool)) {
-    if run.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let upper = run.bytes().filter(u8::is_ascii_uppercase).count();
-        let lower = run.bytes().filter(u8::is_ascii_lowercase).count();
-        buffer.clear();
-        buffer.push_str(run);
-        buffer.make_ascii_lowercase();
-        emit(buffer, segment, is_brand(upper, lower));
-        return;
+/// Takes one more byte of a word (ASCII letters and digits) into its key:
+/// its last eight bytes in lowercase (`| 0x20` lowercases a letter and
+/// keeps a digit), the first of them in the highest nonzero byte. Words of
+/// at most eight bytes are equal exactly when their keys are.
+fn word_key(key: u64, byte: u8) -> u64 {
+    key << 8 | u64::from(byte | 0x20)
+}
+
+/// [`for_each_word`] without the lowercasing, for the index builder, which
+/// runs it over every description: a plain word costs one pass (a table
+/// look-up and a [`word_key`] step per byte) and is not copied; the
+/// [`Interner`] lowercases only the new words.
+fn for_each_raw_word(text: &str, mut emit: impl FnMut(RawText, u8, bool)) {
+    let bytes = text.as_bytes();
+    let mut segment: u8 = 0;
+    let mut depth: u32 = 0;
+    let mut i = 0;
+    while let Some(&first) = bytes.get(i) {
+        let first_kind = BYTE_KINDS[usize::from(first)];
+        if first_kind & WORD_BYTE == 0 {
+            match first {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => segment = segment.saturating_add(1),
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut key = word_key(0, first);
+        // The kinds of the bytes after the first.
+        let mut kinds = 0;
+        i += 1;
+        while let Some(&byte) = bytes.get(i) {
+            let kind = BYTE_KINDS[usize::from(byte)];
+            if kind & WORD_BYTE == 0 {
+                break;
+            }
+            kinds |= kind;
+            key = word_key(key, byte);
+            i += 1;
+        }
+        // Runs end at an ASCII separator or at the end: character boundaries.
+        let text = &text[start..i];
+        if (first_kind | kinds) & SPECIAL_BYTE != 0 {
+            emit_special_run(text, segment, &mut |word, segment, brand| {
+                emit(RawText::new(word), segment, brand)
+            });
+        } else {
+            // A brand has at least three capitals, so two after the first.
+            let brand = kinds & UPPER_BYTE != 0 && is_brand_word(text);
+            emit(RawText { text, key }, segment, brand);
+        }
     }
+}
+
+/// [`is_brand`] for a word of ASCII letters and digits.
+fn is_brand_word(word: &str) -> bool {
+    let upper = word.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = word.bytes().filter(u8::is_ascii_lowercase).count();
+    is_brand(upper, lower)
+}
+
+/// Emits the words of `run`, text without ASCII separators that has an
+/// apostrophe or non-ASCII characters: as many words as its non-ASCII
+/// separators make, with apostrophes dropped and accents folded.
+fn emit_special_run(run: &str, segment: u8, emit: &mut impl FnMut(&str, u8, bool)) {
     let mut word = WordBuilder::default();
     for c in run.chars() {
         if c.is_ascii_alphanumeric() {
@@ -282,7 +364,7 @@ fn is_brand(upper: usize, lower: usize) -> bool {
     upper >= 3 && lower <= 1
 }
 
-/// A word with apostrophes or non-ASCII letters, read by [`emit_run`].
+/// A word with apostrophes or non-ASCII letters, read by [`emit_special_run`].
 #[derive(Default)]
 struct WordBuilder {
     text: String,
@@ -341,21 +423,30 @@ fn fold_to_ascii(c: char) -> Option<&'static str> {
 /// `peaches`, `peach` → `peach`. The forms need not be real words, only
 /// agree.
 fn singular(word: &str) -> String {
+    let mut form = String::new();
+    push_singular(word, &mut form);
+    form
+}
+
+/// Appends the [`singular`] of `word` to `out`.
+fn push_singular(word: &str, out: &mut String) {
     let plural_base = word
         .strip_suffix('s')
         .filter(|base| word.len() >= 4 && !base.ends_with(['s', 'u']));
     let base = plural_base.unwrap_or(word);
     if let Some(stem) = base.strip_suffix("ie") {
-        format!("{stem}y")
+        out.push_str(stem);
+        out.push('y');
     } else if let Some(stem) = base.strip_suffix("oe") {
-        format!("{stem}o")
+        out.push_str(stem);
+        out.push('o');
     } else if let Some(stem) = plural_base
         .and_then(|b| b.strip_suffix('e'))
         .filter(|stem| ends_with_sibilant(stem))
     {
-        stem.to_string()
+        out.push_str(stem);
     } else {
-        base.to_string()
+        out.push_str(base);
     }
 }
 
@@ -366,68 +457,197 @@ fn ends_with_sibilant(stem: &str) -> bool {
         .any(|end| stem.ends_with(end))
 }
 
-/// FNV-1a: much faster than the default hasher on short words; the index
-/// hashes only description text, never user input.
-struct FnvHasher(u64);
-
-impl Default for FnvHasher {
-    fn default() -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
+/// Strings stored end to end in one buffer, numbered from 0: one
+/// allocation for all, where a `Vec<Box<str>>` has one per string.
+#[derive(Debug, Clone, Default)]
+struct WordList {
+    text: String,
+    /// Word `i` ends at `ends[i]` in `text`, and starts where word `i - 1` ends.
+    ends: Vec<u32>,
 }
 
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+impl WordList {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let (start, end) = self.bounds(i);
+        &self.text[start..end]
+    }
+
+    /// [`WordList::get`] as bytes, which is cheaper: the same order and
+    /// equality, without checking character boundaries.
+    fn bytes(&self, i: usize) -> &[u8] {
+        let (start, end) = self.bounds(i);
+        &self.text.as_bytes()[start..end]
+    }
+
+    fn bounds(&self, i: usize) -> (usize, usize) {
+        let start = i.checked_sub(1).map_or(0, |previous| self.ends[previous]);
+        (start as usize, self.ends[i] as usize)
+    }
+
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(to_u32(self.text.len()));
+    }
+
+    /// Pushes `word` in ASCII lowercase.
+    fn push_lowercase(&mut self, word: &str) {
+        let start = self.text.len();
+        self.push(word);
+        self.text[start..].make_ascii_lowercase();
+    }
+
+    /// The number of leading words for which `before` holds; `before` must
+    /// hold for a prefix of the list (as `slice::partition_point`).
+    fn partition_point(&self, before: impl Fn(&str) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if before(self.get(middle)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
+        low
     }
 
-    fn finish(&self) -> u64 {
-        self.0
+    /// Position of `word` in the list, which must be sorted.
+    fn find(&self, word: &str) -> Option<usize> {
+        let at = self.partition_point(|w| w < word);
+        (at < self.len() && self.get(at) == word).then_some(at)
     }
 }
 
-/// Distinct strings, numbered in order of first appearance.
-#[derive(Default)]
+/// Whether `known`, in lowercase, is `word` (ASCII letters and digits) in
+/// any case.
+fn is_same_word(known: &[u8], word: &[u8]) -> bool {
+    known.len() == word.len() && known.iter().zip(word).all(|(&k, &w)| k == w | 0x20)
+}
+
+/// The slot of a word in an [`Interner`] table of `2^bits` slots: a
+/// multiplicative hash of its [`word_key`] and length. The index hashes only
+/// description text, never user input.
+fn slot_of(key: u64, len: usize, bits: u32) -> usize {
+    let hash = (key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (hash >> (64 - bits)) as usize
+}
+
+/// Distinct words, numbered in order of first appearance and kept in ASCII
+/// lowercase: a hash table (open addressing, linear probing) of ids into a
+/// [`WordList`]. Words that differ only in case are the same word.
 struct Interner {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<FnvHasher>>,
-    texts: Vec<Box<str>>,
+    words: WordList,
+    /// The [`word_key`] of each word.
+    keys: Vec<u64>,
+    /// For each slot, 1 + the id of the word stored there, or 0 when free.
+    /// There are `2^bits` slots, at least four times as many as words, so
+    /// that most look-ups find their word in the first slot they try.
+    slots: Vec<u32>,
+    bits: u32,
 }
 
 impl Interner {
-    fn intern(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
+    fn new() -> Interner {
+        const BITS: u32 = 12;
+        Interner {
+            words: WordList::default(),
+            keys: Vec::new(),
+            slots: vec![0; 1 << BITS],
+            bits: BITS,
         }
-        let id = to_u32(self.texts.len());
-        self.ids.insert(text.into(), id);
-        self.texts.push(text.into());
+    }
+
+    /// The id of `word`.
+    fn intern(&mut self, word: RawText) -> u32 {
+        let text = word.text.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut slot = slot_of(word.key, text.len(), self.bits);
+        while let Some(id) = self.slots[slot].checked_sub(1) {
+            // Equal keys mean equal last eight bytes: compare the rest.
+            let known = self.words.bytes(id as usize);
+            let rest = text.len().saturating_sub(8);
+            if self.keys[id as usize] == word.key
+                && known.len() == text.len()
+                && is_same_word(&known[..rest], &text[..rest])
+            {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+        let id = to_u32(self.words.len());
+        self.words.push_lowercase(word.text);
+        self.keys.push(word.key);
+        self.slots[slot] = id + 1;
+        if self.words.len() * 4 > self.slots.len() {
+            self.grow();
+        }
         id
     }
 
+    fn grow(&mut self) {
+        self.bits += 1;
+        let mut slots = vec![0; 1 << self.bits];
+        let mask = slots.len() - 1;
+        for (id, &key) in self.keys.iter().enumerate() {
+            let mut slot = slot_of(key, self.words.bytes(id).len(), self.bits);
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = to_u32(id) + 1;
+        }
+        self.slots = slots;
+    }
+
     /// The strings sorted, and the sorted position of each interned id.
-    fn into_sorted(self) -> (Vec<Box<str>>, Vec<u32>) {
-        let mut order: Vec<u32> = (0..to_u32(self.texts.len())).collect();
-        order.sort_unstable_by(|&a, &b| self.texts[a as usize].cmp(&self.texts[b as usize]));
+    fn into_sorted(self) -> (WordList, Vec<u32>) {
+        let words = &self.words;
+        // Sorting compares the first eight bytes as one number, then the
+        // rest if need be; a zero byte pads a shorter word ("ab" < "abc").
+        let keys: Vec<u64> = (0..words.len())
+            .map(|id| {
+                let word = words.bytes(id);
+                let mut key = [0; 8];
+                let len = word.len().min(8);
+                key[..len].copy_from_slice(&word[..len]);
+                u64::from_be_bytes(key)
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..to_u32(words.len())).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| words.bytes(a).cmp(words.bytes(b)))
+        });
         let mut rank = vec![0; order.len()];
+        let mut sorted = WordList {
+            text: String::with_capacity(words.text.len()),
+            ends: Vec::with_capacity(order.len()),
+        };
         for (position, &id) in order.iter().enumerate() {
             rank[id as usize] = to_u32(position);
+            sorted.push(words.get(id as usize));
         }
-        let mut texts: Vec<Option<Box<str>>> = self.texts.into_iter().map(Some).collect();
-        let sorted = order
-            .iter()
-            .filter_map(|&id| texts[id as usize].take())
-            .collect();
         (sorted, rank)
     }
 }
 
-/// A description word while the index is built.
-struct RawWord {
-    word: u32,
-    segment: u8,
+/// Where the words of a food are in [`SearchIndex::word_ids`], and whether
+/// one is a brand, while the index is built.
+struct FoodWords {
+    start: u32,
+    end: u32,
     brand: bool,
+}
+
+impl FoodWords {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// What a vocabulary word says about a description containing it.
@@ -441,102 +661,143 @@ struct WordTraits {
     opens_category: bool,
 }
 
-impl WordTraits {
-    fn of(word: &str) -> WordTraits {
-        let number = word.bytes().all(|b| b.is_ascii_digit());
-        WordTraits {
-            distinctive: !number && BOILERPLATE_WORDS.binary_search(&word).is_err(),
-            preferred: PREFERRED_WORDS
-                .iter()
-                .position(|p| *p == word)
-                .map_or(0, |i| 1 << i),
-            opens_category: CATEGORY_HEADS
-                .iter()
-                .any(|head| head.split_once(' ').map_or(*head, |(first, _)| first) == word),
+/// The traits of every word of the sorted vocabulary `words`, found by
+/// looking the few special words up in it.
+fn word_traits(words: &WordList) -> Vec<WordTraits> {
+    let mut traits: Vec<WordTraits> = (0..words.len())
+        .map(|i| WordTraits {
+            distinctive: !words.get(i).bytes().all(|b| b.is_ascii_digit()),
+            preferred: 0,
+            opens_category: false,
+        })
+        .collect();
+    for word in BOILERPLATE_WORDS {
+        if let Some(id) = words.find(word) {
+            traits[id].distinctive = false;
         }
     }
+    for (i, word) in PREFERRED_WORDS.iter().enumerate() {
+        if let Some(id) = words.find(word) {
+            traits[id].preferred |= 1 << i;
+        }
+    }
+    for head in CATEGORY_HEADS {
+        let first = head.split(' ').next().unwrap_or(head);
+        if let Some(id) = words.find(first) {
+            traits[id].opens_category = true;
+        }
+    }
+    traits
 }
 
 /// The sorted vocabulary, with the traits and stem of each word, while building.
 struct Vocabulary {
-    words: Vec<Box<str>>,
+    words: WordList,
     traits: Vec<WordTraits>,
     stem_of: Vec<u32>,
+    /// [`CATEGORY_HEADS`] as word ids, without those that have a word no
+    /// description has.
+    category_heads: Vec<Vec<u32>>,
 }
 
-/// Whether a first segment only names a category, like "Fish" or "Snacks".
-fn is_category_head<'a>(first_segment: impl Iterator<Item = &'a str> + Clone) -> bool {
-    CATEGORY_HEADS
-        .iter()
-        .any(|head| head.split(' ').eq(first_segment.clone()))
+impl Vocabulary {
+    fn new(words: WordList, stem_of: Vec<u32>) -> Vocabulary {
+        let category_heads = CATEGORY_HEADS
+            .iter()
+            .filter_map(|head| {
+                head.split(' ')
+                    .map(|word| words.find(word).map(to_u32))
+                    .collect()
+            })
+            .collect();
+        Vocabulary {
+            traits: word_traits(&words),
+            words,
+            stem_of,
+            category_heads,
+        }
+    }
+
+    /// Whether a first segment of these word ids only names a category,
+    /// like "Fish" or "Snacks".
+    fn is_category_head(&self, first_segment: impl Iterator<Item = u32> + Clone) -> bool {
+        self.category_heads
+            .iter()
+            .any(|head| head.iter().copied().eq(first_segment.clone()))
+    }
 }
 
 /// The query-independent part of a food's score: kind of food, brand,
-/// preferred words, portions and segments.
-fn base_score(food: &Food, group_code: &str, words: &[RawWord], traits: &[WordTraits]) -> i32 {
-    let brand = words.iter().any(|w| w.brand);
-    let preferred = words
-        .iter()
-        .fold(0u8, |mask, w| mask | traits[w.word as usize].preferred);
+/// preferred words (bits of [`WordTraits::preferred`]), portions and segments.
+fn base_score(food: &Food, group_code: &str, brand: bool, preferred: u8, segments: i32) -> i32 {
     let portions = food.portions.len().min(MAX_REWARDED_PORTIONS);
-    let segments = words.last().map_or(0, |w| i32::from(w.segment) + 1);
     -group_penalty(group_code) - if brand { BRAND_COST } else { 0 }
         + PREFERRED_BONUS * preferred.count_ones() as i32
         + PORTION_BONUS * portions as i32
         - SEGMENT_COST * segments
 }
 
-/// The profile of a food whose (at most [`MAX_WORDS`]) words are `words`,
-/// starting at `first_word` in [`SearchIndex::word_ids`].
+/// The profile of a food whose (at most [`MAX_WORDS`]) words are `words`
+/// in `word_ids` and `word_segments` (see [`SearchIndex::word_ids`]).
 fn profile(
     food: &Food,
     group_code: &str,
-    words: &[RawWord],
-    first_word: u32,
+    words: &FoodWords,
+    (word_ids, word_segments): (&[u32], &[u8]),
     vocabulary: &Vocabulary,
 ) -> FoodProfile {
-    let has_more_segments = words.last().is_some_and(|w| w.segment > 0);
-    let opens_category = words
+    let (brand, first_word) = (words.brand, words.start);
+    let ids = &word_ids[words.range()];
+    let segments = &word_segments[words.range()];
+    let has_more_segments = segments.last().is_some_and(|&s| s > 0);
+    let opens_category = ids
         .first()
-        .is_some_and(|w| vocabulary.traits[w.word as usize].opens_category);
-    let first_segment = words
-        .iter()
-        .take_while(|w| w.segment == 0)
-        .map(|w| &*vocabulary.words[w.word as usize]);
+        .is_some_and(|&w| vocabulary.traits[w as usize].opens_category);
+    let words = || ids.iter().copied().zip(segments.iter().copied());
+    let first_segment = words().take_while(|&(_, s)| s == 0).map(|(w, _)| w);
     let head_segment =
-        u8::from(has_more_segments && opens_category && is_category_head(first_segment));
-    let mut profile = FoodProfile {
-        first_word,
-        word_count: u8::try_from(words.len()).expect("at most MAX_WORDS words"),
-        head: 0,
-        category: 0,
-        distinctive: 0,
-        head_segment,
-        base: base_score(food, group_code, words, &vocabulary.traits),
-    };
-    let stem = |w: &RawWord| vocabulary.stem_of[w.word as usize];
-    let category_stems: Vec<u32> = words
-        .iter()
-        .filter(|w| w.segment < head_segment)
-        .map(stem)
-        .collect();
-    // A head word repeating the category ("Nuts, cashew nuts") counts as category, unless it is the whole head.
-    let repeats_category =
-        |w: &RawWord| w.segment == head_segment && category_stems.contains(&stem(w));
-    let head_has_own_words = words
-        .iter()
-        .any(|w| w.segment == head_segment && !repeats_category(w));
-    for (i, word) in words.iter().enumerate() {
-        if word.segment < head_segment || (head_has_own_words && repeats_category(word)) {
-            profile.category |= 1 << i;
-        } else if word.segment == head_segment {
-            profile.head |= 1 << i;
+        u8::from(has_more_segments && opens_category && vocabulary.is_category_head(first_segment));
+    let (mut head, mut category, mut distinctive) = (0u64, 0u64, 0u64);
+    let mut preferred = 0u8;
+    for (i, (word, segment)) in words().enumerate() {
+        let traits = vocabulary.traits[word as usize];
+        if segment < head_segment {
+            category |= 1 << i;
+        } else if segment == head_segment {
+            head |= 1 << i;
         }
-        if vocabulary.traits[word.word as usize].distinctive {
-            profile.distinctive |= 1 << i;
+        if traits.distinctive {
+            distinctive |= 1 << i;
+        }
+        preferred |= traits.preferred;
+    }
+    if head_segment > 0 {
+        // A head word repeating the category ("Nuts, cashew nuts") counts
+        // as category, unless it is the whole head.
+        let stem = |w: u32| vocabulary.stem_of[w as usize];
+        let category_stems: Vec<u32> = words()
+            .filter(|&(_, s)| s < head_segment)
+            .map(|(w, _)| stem(w))
+            .collect();
+        let repeats = words().enumerate().fold(0u64, |mask, (i, (w, s))| {
+            let repeat = s == head_segment && category_stems.contains(&stem(w));
+            mask | u64::from(repeat) << i
+        });
+        if head & !repeats != 0 {
+            category |= repeats;
+            head &= !repeats;
         }
     }
-    profile
+    let segment_count = segments.last().map_or(0, |&s| i32::from(s) + 1);
+    FoodProfile {
+        first_word,
+        word_count: u8::try_from(ids.len()).expect("at most MAX_WORDS words"),
+        head,
+        category,
+        distinctive,
+        head_segment,
+        base: base_score(food, group_code, brand, preferred, segment_count),
+    }
 }
 
 /// Groups `(key, value)` pairs by key, keeping their order: key `k` gets
@@ -559,21 +820,42 @@ fn group_by_key(key_count: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) 
     (starts, values)
 }
 
-/// `(word, food)` for every distinct word of every food, in food order.
-fn word_food_pairs(words: &[RawWord], foods: &[(u32, u32)], word_count: usize) -> Vec<(u32, u32)> {
-    let mut pairs = Vec::with_capacity(words.len());
+/// The posting lists of [`SearchIndex`]: `(starts, foods)` such that
+/// `foods[starts[w]..starts[w + 1]]` are, ascending, the foods with word `w`.
+fn postings(word_ids: &[u32], foods: &[FoodWords], word_count: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; word_count + 1];
+    for_each_posting(word_ids, foods, word_count, |word, _| starts[word + 1] += 1);
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut postings = vec![0; starts[word_count] as usize];
+    for_each_posting(word_ids, foods, word_count, |word, food| {
+        postings[next[word] as usize] = food;
+        next[word] += 1;
+    });
+    (starts, postings)
+}
+
+/// Calls `add(word, food)` once for each distinct word of each food, in
+/// food order.
+fn for_each_posting(
+    word_ids: &[u32],
+    foods: &[FoodWords],
+    word_count: usize,
+    mut add: impl FnMut(usize, u32),
+) {
     let mut last_food = vec![u32::MAX; word_count];
-    for (food, &(start, end)) in foods.iter().enumerate() {
+    for (food, words) in foods.iter().enumerate() {
         let food = to_u32(food);
-        for word in &words[start as usize..end as usize] {
-            let last = &mut last_food[word.word as usize];
+        for &word in &word_ids[words.range()] {
+            let last = &mut last_food[word as usize];
             if *last != food {
                 *last = food;
-                pairs.push((word.word, food));
+                add(word as usize, food);
             }
         }
     }
-    pairs
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -651,52 +933,48 @@ impl FoodSet {
 impl SearchIndex {
     /// Indexes every description of `table`.
     pub fn new(table: &FoodTable) -> SearchIndex {
-        let mut interner = Interner::default();
-        let mut raw = Vec::new();
-        let mut ranges = Vec::with_capacity(table.foods().len());
+        let mut interner = Interner::new();
+        // SR28 descriptions have eight words on average; the vectors grow
+        // if need be.
+        let capacity = table.foods().len() * 9;
+        let mut word_ids = Vec::with_capacity(capacity);
+        let mut word_segments = Vec::with_capacity(capacity);
+        let mut food_words = Vec::with_capacity(table.foods().len());
         for food in table.foods() {
-            let start = raw.len();
-            for_each_word(food.description, |text, segment, brand| {
-                if raw.len() - start < MAX_WORDS {
-                    raw.push(RawWord {
-                        word: interner.intern(text),
-                        segment,
-                        brand,
-                    });
+            let start = word_ids.len();
+            let mut brand = false;
+            for_each_raw_word(food.description, |text, segment, is_brand| {
+                if word_ids.len() - start < MAX_WORDS {
+                    word_ids.push(interner.intern(text));
+                    word_segments.push(segment);
+                    brand |= is_brand;
                 }
             });
-            ranges.push((to_u32(start), to_u32(raw.len())));
+            food_words.push(FoodWords {
+                start: to_u32(start),
+                end: to_u32(word_ids.len()),
+                brand,
+            });
         }
         let (words, rank) = interner.into_sorted();
-        for word in &mut raw {
-            word.word = rank[word.word as usize];
+        for word in &mut word_ids {
+            *word = rank[*word as usize];
         }
         let (stems, stem_of) = singulars(&words);
-        let traits = words.iter().map(|w| WordTraits::of(w)).collect();
-        let vocabulary = Vocabulary {
-            words,
-            traits,
-            stem_of,
-        };
+        let vocabulary = Vocabulary::new(words, stem_of);
 
         let foods = table
             .foods()
             .iter()
-            .zip(&ranges)
-            .map(|(food, &(start, end))| {
+            .zip(&food_words)
+            .map(|(food, words)| {
                 let code = table.group(food.group).code;
-                profile(
-                    food,
-                    code,
-                    &raw[start as usize..end as usize],
-                    start,
-                    &vocabulary,
-                )
+                let word_arrays = (&word_ids[..], &word_segments[..]);
+                profile(food, code, words, word_arrays, &vocabulary)
             })
             .collect();
         let word_count = vocabulary.words.len();
-        let pairs = word_food_pairs(&raw, &ranges, word_count);
-        let (posting_starts, postings) = group_by_key(word_count, &pairs);
+        let (posting_starts, postings) = postings(&word_ids, &food_words, word_count);
         let stem_of = &vocabulary.stem_of;
         let stem_pairs: Vec<(u32, u32)> = stem_of
             .iter()
@@ -706,16 +984,16 @@ impl SearchIndex {
         let (stem_word_starts, stem_words) = group_by_key(stems.len(), &stem_pairs);
 
         SearchIndex {
-            vocabulary: vocabulary.words,
             posting_starts,
             postings,
             stems,
             stem_word_starts,
             stem_words,
-            word_ids: raw.iter().map(|w| w.word).collect(),
-            word_stems: raw.iter().map(|w| stem_of[w.word as usize]).collect(),
-            word_segments: raw.iter().map(|w| w.segment).collect(),
+            word_stems: word_ids.iter().map(|&w| stem_of[w as usize]).collect(),
+            word_ids,
+            word_segments,
             foods,
+            vocabulary: vocabulary.words,
         }
     }
 
@@ -772,13 +1050,13 @@ impl SearchIndex {
 
     /// `text` resolved, or `None` if it matches no description word.
     fn query_word(&self, text: &str) -> Option<QueryWord> {
-        let start = self.vocabulary.partition_point(|w| **w < *text);
-        let len = self.vocabulary[start..].partition_point(|w| w.starts_with(text));
-        let singular = singular(text);
-        let stem = self
-            .stems
-            .binary_search_by(|s| (**s).cmp(&singular))
-            .map_or(NO_STEM, to_u32);
+        let start = self.vocabulary.partition_point(|w| w < text);
+        // The words starting with `text` follow those before it.
+        let end = self
+            .vocabulary
+            .partition_point(|w| w < text || w.starts_with(text));
+        let len = end - start;
+        let stem = self.stems.find(&singular(text)).map_or(NO_STEM, to_u32);
         let word = QueryWord {
             prefix_start: to_u32(start),
             prefix_len: to_u32(len),
@@ -913,11 +1191,15 @@ impl FoodProfile {
 }
 
 /// The distinct singular forms of `words`, sorted, and the form of each word.
-fn singulars(words: &[Box<str>]) -> (Vec<Box<str>>, Vec<u32>) {
-    let mut interner = Interner::default();
-    let ids: Vec<u32> = words
-        .iter()
-        .map(|w| interner.intern(&singular(w)))
+fn singulars(words: &WordList) -> (WordList, Vec<u32>) {
+    let mut interner = Interner::new();
+    let mut form = String::new();
+    let ids: Vec<u32> = (0..words.len())
+        .map(|i| {
+            form.clear();
+            push_singular(words.get(i), &mut form);
+            interner.intern(RawText::new(&form))
+        })
         .collect();
     let (stems, rank) = interner.into_sorted();
     (stems, ids.iter().map(|&id| rank[id as usize]).collect())

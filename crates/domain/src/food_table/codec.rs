@@ -61,7 +61,7 @@
 use std::fmt;
 
 use super::FoodTable;
-use crate::decimal::parse_decimal;
+use crate::decimal::{parse_decimal, short_decimal_prefix};
 use crate::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
 use crate::nutrient::Nutrient;
 
@@ -92,9 +92,9 @@ const MAX_GROUPS: usize = 256;
 const MAX_FOODS: usize = NdbNumber::MAX as usize + 1;
 
 /// Separates the fields of a group line and of a portion.
-const FIELD_SEPARATOR: char = '\t';
+const FIELD_SEPARATOR: u8 = b'\t';
 /// Separates the portions of a food.
-const PORTION_SEPARATOR: char = '|';
+const PORTION_SEPARATOR: u8 = b'|';
 
 // ---------------------------------------------------------------- encoding
 
@@ -136,7 +136,7 @@ fn push_groups(out: &mut String, groups: &[FoodGroup]) {
     push_counted_header(out, GROUPS_SECTION, groups.len());
     for group in groups {
         out.push_str(group.code);
-        out.push(FIELD_SEPARATOR);
+        out.push(char::from(FIELD_SEPARATOR));
         out.push_str(group.name);
         out.push('\n');
     }
@@ -156,12 +156,12 @@ fn push_ndb_numbers(out: &mut String, foods: &[Food]) {
 fn push_portions(out: &mut String, portions: &[Portion]) {
     for (i, portion) in portions.iter().enumerate() {
         if i > 0 {
-            out.push(PORTION_SEPARATOR);
+            out.push(char::from(PORTION_SEPARATOR));
         }
         push_number(out, portion.amount);
-        out.push(FIELD_SEPARATOR);
+        out.push(char::from(FIELD_SEPARATOR));
         out.push_str(portion.unit);
-        out.push(FIELD_SEPARATOR);
+        out.push(char::from(FIELD_SEPARATOR));
         push_number(out, portion.grams);
     }
 }
@@ -364,36 +364,59 @@ fn excerpt(text: &str) -> &str {
 
 /// Reads a food table written by [`encode`] (format in the [module docs](self)).
 /// Text fields of the result borrow from `text`.
+///
+/// The app decodes the table at every start, so this is written for speed:
+/// lines and fields are found by byte search (eight bytes at a time), which
+/// slices the text safely because every separator is ASCII; the foods are
+/// built in place, section after section; and the nutrient and portion
+/// lines take a fast path that checks and parses them in one pass, leaving
+/// any line it does not take to the full checks that report errors.
 pub fn decode(text: &'static str) -> Result<FoodTable, DecodeError> {
     reject_carriage_returns(text)?;
     let mut lines = Lines::new(text);
     read_format_line(&mut lines)?;
     let groups = read_groups(&mut lines)?;
-    let ndbs = read_ndb_numbers(&mut lines)?;
-    let count = ndbs.len();
-    let group_ids = read_section(&mut lines, GROUP_SECTION, count, |line| {
-        parse_group_index(line, groups.len())
-    })?;
-    let descriptions = read_section(&mut lines, DESCRIPTION_SECTION, count, |line| {
-        non_empty(line, "description")
-    })?;
-    let values = read_nutrients(&mut lines, count)?;
-    let portions = read_section(&mut lines, PORTIONS_SECTION, count, parse_portions)?;
+    let mut foods = read_ndb_numbers(&mut lines)?;
+    let count = foods.len();
+    read_section(
+        &mut lines,
+        GROUP_SECTION,
+        count,
+        no_fast_path,
+        |line| parse_group_index(line, groups.len()),
+        |i, group| foods[i].group = group,
+    )?;
+    read_section(
+        &mut lines,
+        DESCRIPTION_SECTION,
+        count,
+        no_fast_path,
+        |line| non_empty(line, "description"),
+        |i, description| foods[i].description = description,
+    )?;
+    let mut values = vec![[None; 6]; count];
+    for (nutrient, name) in NUTRIENT_SECTIONS {
+        read_section(
+            &mut lines,
+            name,
+            count,
+            optional_number_prefix,
+            parse_optional_number,
+            |i, value| values[i][nutrient.index()] = value,
+        )?;
+    }
+    read_section(
+        &mut lines,
+        PORTIONS_SECTION,
+        count,
+        portions_prefix,
+        parse_portions,
+        |i, portions| foods[i].portions = portions,
+    )?;
     lines.expect_end()?;
-    let foods = ndbs
-        .into_iter()
-        .zip(group_ids)
-        .zip(descriptions)
-        .zip(values)
-        .zip(portions)
-        .map(|((((ndb, group), description), values), portions)| Food {
-            ndb,
-            description,
-            group,
-            per_100g: NutrientValues::new(values),
-            portions,
-        })
-        .collect();
+    for (food, values) in foods.iter_mut().zip(values) {
+        food.per_100g = NutrientValues::new(values);
+    }
     Ok(FoodTable::new(foods, groups))
 }
 
@@ -417,13 +440,27 @@ impl Lines {
         if self.rest.is_empty() {
             return Err(DecodeError::at(self.number + 1, Problem::UnexpectedEnd));
         }
-        let (line, rest) = self
-            .rest
-            .split_once('\n')
+        let (line, rest) = split_once_byte(self.rest, b'\n')
             .ok_or_else(|| DecodeError::at(self.number + 1, Problem::MissingFinalNewline))?;
         self.rest = rest;
         self.number += 1;
         Ok(line)
+    }
+
+    /// Reads the next line with a section's fast path `fast` (see
+    /// [`read_section`]); `None` if `fast` does not take it.
+    fn next_line_fast<T>(
+        &mut self,
+        fast: impl Fn(&'static str) -> Option<(T, usize)>,
+    ) -> Option<T> {
+        let (value, length) = fast(self.rest)?;
+        if self.rest.as_bytes().get(length) != Some(&b'\n') {
+            return None;
+        }
+        // Slicing just after an ASCII line feed: a character boundary.
+        self.rest = &self.rest[length + 1..];
+        self.number += 1;
+        Some(value)
     }
 
     /// An error about the line last returned.
@@ -440,8 +477,49 @@ impl Lines {
     }
 }
 
+/// The text before and after the first `separator`, an ASCII byte (so both
+/// sides are valid UTF-8), or `None` if there is none.
+fn split_once_byte(text: &'static str, separator: u8) -> Option<(&'static str, &'static str)> {
+    let at = find_byte(text.as_bytes(), separator)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
+/// Position of the first `needle` in `haystack`.
+fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
+    find_any(haystack, [needle])
+}
+
+/// Position of the first byte of `haystack` that is one of `needles`,
+/// looking at eight bytes at a time: far faster than `str::find` on the
+/// many short lines and fields of the table.
+fn find_any<const N: usize>(haystack: &[u8], needles: [u8; N]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = haystack.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
+        // A byte of `diff` is zero where `word` has `needle`; the lowest
+        // flagged byte is exactly the first one (bytes after it may be
+        // flagged falsely, never bytes before it).
+        let found = needles.iter().fold(0, |found, &needle| {
+            let diff = word ^ (ONES * u64::from(needle));
+            found | (diff.wrapping_sub(ONES) & !diff & HIGH_BITS)
+        });
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    let tail = chunks
+        .remainder()
+        .iter()
+        .position(|b| needles.contains(b))?;
+    Some(offset + tail)
+}
+
 fn reject_carriage_returns(text: &str) -> Result<(), DecodeError> {
-    match text.find('\r') {
+    match find_byte(text.as_bytes(), b'\r') {
         Some(position) => {
             let line = 1 + text[..position].bytes().filter(|&b| b == b'\n').count();
             Err(DecodeError::at(line, Problem::CarriageReturn))
@@ -497,8 +575,8 @@ fn read_groups(lines: &mut Lines) -> Result<Vec<FoodGroup>, DecodeError> {
 
 fn parse_group(line: &'static str, previous: Option<&FoodGroup>) -> Result<FoodGroup, Problem> {
     let (code, name) = line
-        .split_once(FIELD_SEPARATOR)
-        .filter(|(_, name)| !name.contains(FIELD_SEPARATOR))
+        .split_once(char::from(FIELD_SEPARATOR))
+        .filter(|(_, name)| !name.contains(char::from(FIELD_SEPARATOR)))
         .ok_or(Problem::BadGroupLine(line))?;
     if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Problem::BadGroupCode(code));
@@ -510,15 +588,24 @@ fn parse_group(line: &'static str, previous: Option<&FoodGroup>) -> Result<FoodG
     Ok(FoodGroup { code, name })
 }
 
-fn read_ndb_numbers(lines: &mut Lines) -> Result<Vec<NdbNumber>, DecodeError> {
+/// Reads the `#ndb` section: one food per NDB number, the other fields
+/// still empty for the following sections to fill in.
+fn read_ndb_numbers(lines: &mut Lines) -> Result<Vec<Food>, DecodeError> {
     let count = read_counted_header(lines, NDB_SECTION, "foods", MAX_FOODS)?;
-    let mut ndbs: Vec<NdbNumber> = Vec::with_capacity(count);
+    let mut foods: Vec<Food> = Vec::with_capacity(count);
     for found in 0..count {
         let line = next_data_line(lines, NDB_SECTION, found, count)?;
-        let ndb = parse_ndb_step(line, ndbs.last().copied()).map_err(|p| lines.error(p))?;
-        ndbs.push(ndb);
+        let previous = foods.last().map(|food| food.ndb);
+        let ndb = parse_ndb_step(line, previous).map_err(|p| lines.error(p))?;
+        foods.push(Food {
+            ndb,
+            description: "",
+            group: FoodGroupId(0),
+            per_100g: NutrientValues::default(),
+            portions: Vec::new(),
+        });
     }
-    Ok(ndbs)
+    Ok(foods)
 }
 
 /// The NDB number `line` leads to: absolute for the first food, else the
@@ -539,37 +626,104 @@ fn parse_ndb_step(line: &'static str, previous: Option<NdbNumber>) -> Result<Ndb
     NdbNumber::new(value).ok_or(Problem::NdbTooLarge)
 }
 
-fn read_nutrients(lines: &mut Lines, count: usize) -> Result<Vec<[Option<f64>; 6]>, DecodeError> {
-    let mut values = vec![[None; 6]; count];
-    for (nutrient, name) in NUTRIENT_SECTIONS {
-        let column = read_section(lines, name, count, parse_optional_number)?;
-        for (food, value) in values.iter_mut().zip(column) {
-            food[nutrient.index()] = value;
-        }
-    }
-    Ok(values)
-}
-
-/// Reads the header `#name`, then `count` data lines parsed by `parse`.
+/// Reads the header `#name`, then `count` data lines, handing the value of
+/// each and its 0-based index to `store`.
+///
+/// The values come from `parse`, which checks every rule and so reports
+/// errors. `fast` may read a value first, straight from the rest of the
+/// text: it returns the value and the position of the line feed ending its
+/// line, or `None` to leave the line to `parse`. It must only take lines
+/// that `parse` takes, with the same value; it skips the work of finding the
+/// line first and of the general checks, and it runs once per food.
 fn read_section<T>(
     lines: &mut Lines,
     name: &'static str,
     count: usize,
-    mut parse: impl FnMut(&'static str) -> Result<T, Problem>,
-) -> Result<Vec<T>, DecodeError> {
+    fast: impl Fn(&'static str) -> Option<(T, usize)>,
+    parse: impl Fn(&'static str) -> Result<T, Problem>,
+    mut store: impl FnMut(usize, T),
+) -> Result<(), DecodeError> {
+    read_header(lines, name)?;
+    for found in 0..count {
+        let value = match lines.next_line_fast(&fast) {
+            Some(value) => value,
+            None => {
+                let line = next_data_line(lines, name, found, count)?;
+                parse(line).map_err(|problem| lines.error(problem))?
+            }
+        };
+        store(found, value);
+    }
+    Ok(())
+}
+
+/// The `fast` of [`read_section`] for sections without a fast path.
+fn no_fast_path<T>(_: &'static str) -> Option<(T, usize)> {
+    None
+}
+
+/// Fast path of a nutrient line (see [`read_section`]): empty, or a short
+/// plain decimal.
+fn optional_number_prefix(text: &'static str) -> Option<(Option<f64>, usize)> {
+    match text.as_bytes().first() {
+        Some(b'\n') => Some((None, 0)),
+        _ => short_decimal_prefix(text.as_bytes()).map(|(value, length)| (Some(value), length)),
+    }
+}
+
+/// Fast path of a portions line (see [`read_section`]): portions with short
+/// numbers more than zero, and units without a tab, `|` or line feed.
+fn portions_prefix(text: &'static str) -> Option<(Vec<Portion>, usize)> {
+    let bytes = text.as_bytes();
+    let mut portions = Vec::new();
+    if bytes.first() == Some(&b'\n') {
+        return Some((portions, 0));
+    }
+    let positive_number = |at: usize| {
+        let (value, length) = short_decimal_prefix(bytes.get(at..)?)?;
+        (value > 0.0).then_some((value, at + length))
+    };
+    let mut at = 0;
+    loop {
+        let (amount, end) = positive_number(at)?;
+        if bytes.get(end) != Some(&FIELD_SEPARATOR) {
+            return None;
+        }
+        let unit_start = end + 1;
+        let unit_length = find_any(
+            bytes.get(unit_start..)?,
+            [FIELD_SEPARATOR, PORTION_SEPARATOR, b'\n'],
+        )?;
+        let unit_end = unit_start + unit_length;
+        if unit_length == 0 || bytes.get(unit_end) != Some(&FIELD_SEPARATOR) {
+            return None;
+        }
+        let (grams, end) = positive_number(unit_end + 1)?;
+        portions.push(Portion {
+            amount,
+            // Between two tabs: character boundaries.
+            unit: &text[unit_start..unit_end],
+            grams,
+        });
+        match bytes.get(end)? {
+            &PORTION_SEPARATOR => at = end + 1,
+            b'\n' => return Some((portions, end)),
+            _ => return None,
+        }
+    }
+}
+
+/// Reads the header line `#name`.
+fn read_header(lines: &mut Lines, name: &'static str) -> Result<(), DecodeError> {
     let header = lines.next_line()?;
-    if header.strip_prefix('#') != Some(name) {
-        return Err(lines.error(Problem::ExpectedHeader {
+    if header.strip_prefix('#') == Some(name) {
+        Ok(())
+    } else {
+        Err(lines.error(Problem::ExpectedHeader {
             section: name,
             found: header,
-        }));
+        }))
     }
-    (0..count)
-        .map(|found| {
-            let line = next_data_line(lines, name, found, count)?;
-            parse(line).map_err(|problem| lines.error(problem))
-        })
-        .collect()
 }
 
 /// The next line of a section that already has `found` of `expected` lines;
@@ -604,11 +758,13 @@ fn parse_portions(line: &'static str) -> Result<Vec<Portion>, Problem> {
     if line.is_empty() {
         return Ok(Vec::new());
     }
-    line.split(PORTION_SEPARATOR).map(parse_portion).collect()
+    line.split(char::from(PORTION_SEPARATOR))
+        .map(parse_portion)
+        .collect()
 }
 
 fn parse_portion(text: &'static str) -> Result<Portion, Problem> {
-    let mut fields = text.split(FIELD_SEPARATOR);
+    let mut fields = text.split(char::from(FIELD_SEPARATOR));
     let (Some(amount), Some(unit), Some(grams), None) =
         (fields.next(), fields.next(), fields.next(), fields.next())
     else {
@@ -629,12 +785,18 @@ fn non_empty(text: &'static str, what: &'static str) -> Result<&'static str, Pro
     }
 }
 
-/// An unsigned decimal integer (digits only).
+/// An unsigned decimal integer (digits only) that fits a `usize`.
 fn parse_integer(text: &'static str) -> Result<usize, Problem> {
-    if is_digits(text) {
-        text.parse().map_err(|_| Problem::BadInteger(text))
-    } else {
-        Err(Problem::BadInteger(text))
+    let value = text.bytes().try_fold(0usize, |value, byte| {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value.checked_mul(10)?.checked_add(usize::from(digit))
+    });
+    match value {
+        Some(value) if !text.is_empty() => Ok(value),
+        _ => Err(Problem::BadInteger(text)),
     }
 }
 

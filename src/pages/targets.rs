@@ -1,0 +1,311 @@
+//! The profile and the daily targets at `/targets`: who the plan is for,
+//! which preset the targets follow, where each comes from, and the user's
+//! own amounts.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::planner_state::{plain_number, Planner};
+use crate::domain::amount_text::format_nutrient_amount;
+use crate::domain::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
+use crate::domain::nutrient::Nutrient;
+use crate::domain::profile::{
+    parse_age, AgeUnit, Profile, Stage, STAGE_AGE_LIMIT_YEARS, STAGE_MIN_AGE_YEARS,
+};
+use crate::domain::quantity::parse_number;
+use crate::domain::targets::{nasem, Sex, TargetKind};
+
+/// Form key of a sex.
+fn sex_key(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Female => "female",
+        Sex::Male => "male",
+    }
+}
+
+/// Inverse of [`sex_key`].
+fn sex_from_key(key: &str) -> Option<Sex> {
+    match key {
+        "female" => Some(Sex::Female),
+        "male" => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+/// Profile form, preset switch and the targets table.
+#[component]
+pub fn TargetsPage() -> impl IntoView {
+    super::set_title("Your targets");
+    view! {
+        <section class="targets-page">
+            <h1>"Your daily targets"</h1>
+            <p class="lede">
+                "Targets follow your profile; change any of them. "
+                <A href="/plan" attr:data-testid="targets-plan-link">"Back to the day plan"</A>
+            </p>
+            <ProfileForm/>
+            <PresetSwitch/>
+            <TargetsTable/>
+        </section>
+    }
+}
+
+/// Age, sex and pregnancy or breastfeeding.
+#[component]
+fn ProfileForm() -> impl IntoView {
+    let planner = Planner::expect();
+    let current = planner.targets.with_untracked(|t| *t.profile());
+    let age = RwSignal::new(plain_number(current.age_years()));
+    let sex = RwSignal::new(current.sex());
+    let stage = RwSignal::new(current.stage());
+    let error = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<String>);
+    // Pregnancy and breastfeeding only where the DRI table has rows.
+    let stage_allowed = move || {
+        sex.get() == Sex::Female
+            && parse_age(&age.get(), AgeUnit::Years)
+                .is_ok_and(|a| (STAGE_MIN_AGE_YEARS..STAGE_AGE_LIMIT_YEARS).contains(&a))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen_stage = if stage_allowed() {
+            stage.get_untracked()
+        } else {
+            None
+        };
+        let result = parse_age(&age.get_untracked(), AgeUnit::Years)
+            .and_then(|a| Profile::new(a, sex.get_untracked(), chosen_stage))
+            .map_err(|e| e.to_string())
+            .and_then(|profile| {
+                planner
+                    .change_targets(|t| t.set_profile(profile, nasem()))
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                message.set(Some(format!(
+                    "Targets updated for {}.",
+                    planner.targets.with_untracked(|t| t.row().describe())
+                )));
+            }
+            Err(e) => {
+                message.set(None);
+                error.set(Some(e));
+            }
+        }
+    };
+    view! {
+        <form class="profile-form" on:submit=submit aria-labelledby="profile-heading">
+            <h2 id="profile-heading">"Profile"</h2>
+            <div class="add-row">
+                <div class="field">
+                    <label for="profile-age">"Age (years)"</label>
+                    <input
+                        id="profile-age"
+                        data-testid="profile-age"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        size="5"
+                        aria-describedby="profile-error"
+                        prop:value=move || age.get()
+                        on:input=move |ev| age.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="profile-sex">"Sex"</label>
+                    <select
+                        id="profile-sex"
+                        data-testid="profile-sex"
+                        prop:value=move || sex_key(sex.get())
+                        on:change=move |ev| {
+                            if let Some(s) = sex_from_key(&event_target_value(&ev)) {
+                                sex.set(s);
+                            }
+                        }
+                    >
+                        <option value="female">"Female"</option>
+                        <option value="male">"Male"</option>
+                    </select>
+                </div>
+                <Show when=stage_allowed>
+                    <div class="field">
+                        <label for="profile-stage">"Pregnant or breastfeeding"</label>
+                        <select
+                            id="profile-stage"
+                            data-testid="profile-stage"
+                            prop:value=move || stage.get().map_or("none", Stage::key)
+                            on:change=move |ev| stage.set(Stage::from_key(&event_target_value(&ev)))
+                        >
+                            <option value="none">"Neither"</option>
+                            {Stage::ALL.map(|s| view! { <option value=s.key()>{s.label()}</option> })}
+                        </select>
+                    </div>
+                </Show>
+                <button type="submit" data-testid="profile-submit">"Update targets"</button>
+            </div>
+            <p id="profile-error" class="field-error" role="alert" data-testid="profile-error">
+                {move || error.get()}
+            </p>
+            <p class="confirmation" role="status" data-testid="profile-status">{move || message.get()}</p>
+        </form>
+    }
+}
+
+/// DRI or US label Daily Values, with why the label says 4,700 mg.
+#[component]
+fn PresetSwitch() -> impl IntoView {
+    let planner = Planner::expect();
+    let error = RwSignal::new(None::<String>);
+    let choose = move |preset: Preset| {
+        error.set(
+            planner
+                .change_targets(|t| t.set_preset(preset))
+                .err()
+                .map(|e| e.to_string()),
+        );
+    };
+    view! {
+        <fieldset class="preset-switch">
+            <legend>"Default targets"</legend>
+            {Preset::ALL
+                .map(|preset| {
+                    let id = format!("preset-{}", preset.key());
+                    let (label_for, test_id) = (id.clone(), id.clone());
+                    view! {
+                        <label class="radio" for=label_for>
+                            <input
+                                id=id
+                                data-testid=test_id
+                                type="radio"
+                                name="preset"
+                                value=preset.key()
+                                prop:checked=move || planner.targets.with(|t| t.preset() == preset)
+                                disabled=move || {
+                                    preset == Preset::LabelDailyValues
+                                        && !planner.targets.with(|t| t.label_dv_applies())
+                                }
+                                on:change=move |_| choose(preset)
+                            />
+                            " " {preset.label()}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <p class="hint" data-testid="potassium-4700">{POTASSIUM_4700_EXPLANATION}</p>
+            <p class="field-error" role="alert" data-testid="preset-error">{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
+/// Every target with its source, an override field and Reset.
+#[component]
+fn TargetsTable() -> impl IntoView {
+    view! {
+        <table class="nutrient-table targets-table" data-testid="targets-table">
+            <caption>"Targets in use"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Nutrient"</th>
+                    <th scope="col" class="num">"Target"</th>
+                    <th scope="col">"Where it comes from"</th>
+                    <th scope="col">"Your own amount"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {TARGET_NUTRIENTS.map(|n| view! { <TargetRow nutrient=n/> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// One target's row.
+#[component]
+fn TargetRow(nutrient: Nutrient) -> impl IntoView {
+    let planner = Planner::expect();
+    let key = nutrient.key();
+    let target = Memo::new(move |_| {
+        planner
+            .targets
+            .with(|t| t.get(nutrient).expect("every listed nutrient has a target"))
+    });
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let unit = if nutrient == Nutrient::Water {
+        "ml"
+    } else {
+        nutrient.unit()
+    };
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = parse_number(&text.get_untracked())
+            .map_err(|e| e.to_string())
+            .and_then(|v| {
+                planner
+                    .change_targets(|t| t.set_override(nutrient, v))
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let input_id = format!("target-input-{key}");
+    let error_id = format!("target-error-{key}");
+    view! {
+        <tr data-testid=format!("target-row-{key}")>
+            <th scope="row">{nutrient.name()}</th>
+            <td class="num" data-testid=format!("target-amount-{key}")>
+                {move || target.with(|t| {
+                    let amount = format_nutrient_amount(nutrient, t.target.amount);
+                    match t.target.kind {
+                        TargetKind::Minimum => amount,
+                        TargetKind::Ceiling => format!("at most {amount}"),
+                    }
+                })}
+            </td>
+            <td data-testid=format!("target-source-{key}")>{move || target.with(|t| t.source_text())}</td>
+            <td>
+                <form class="override" on:submit=set>
+                    <label for=input_id.clone() class="visually-hidden">
+                        {format!("Your {} target ({unit})", nutrient.name().to_lowercase())}
+                    </label>
+                    <input
+                        id=input_id.clone()
+                        data-testid=input_id
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        size="6"
+                        placeholder=unit
+                        aria-describedby=error_id.clone()
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                    />
+                    " "
+                    <button type="submit" data-testid=format!("target-set-{key}")>"Set"</button>
+                    <Show when=move || target.with(|t| t.is_overridden())>
+                        " "
+                        <button
+                            type="button"
+                            data-testid=format!("target-reset-{key}")
+                            on:click=move |_| {
+                                planner.targets.update(|t| t.reset(nutrient));
+                                error.set(None);
+                            }
+                        >
+                            "Reset"
+                        </button>
+                    </Show>
+                    <p id=error_id class="field-error" role="alert" data-testid=format!("target-error-{key}")>
+                        {move || error.get()}
+                    </p>
+                </form>
+            </td>
+        </tr>
+    }
+}

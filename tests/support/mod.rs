@@ -1,0 +1,180 @@
+//! What the browser test files share: mounting the app at an address,
+//! finding elements by `data-testid`, and driving them with DOM events.
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use electrolyte_planner::App;
+use leptos::mount::mount_to;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
+};
+
+/// The app mounted at `path` in a fresh element; unmounted on drop.
+pub struct Mounted {
+    pub root: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+pub async fn mount_at(path: &str) -> Mounted {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let document = window.document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), App);
+    tick().await;
+    Mounted {
+        root,
+        _handle: Box::new(handle),
+    }
+}
+
+impl Mounted {
+    pub fn find(&self, test_id: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("[data-testid='{test_id}']"))
+            .unwrap()
+    }
+
+    pub fn get(&self, test_id: &str) -> Element {
+        self.find(test_id)
+            .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+    }
+
+    pub fn all(&self, test_id: &str) -> Vec<Element> {
+        let list = self
+            .root
+            .query_selector_all(&format!("[data-testid='{test_id}']"))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    pub fn text(&self, test_id: &str) -> String {
+        self.get(test_id).text_content().unwrap_or_default()
+    }
+
+    pub async fn type_into(&self, test_id: &str, value: &str) {
+        let input: HtmlInputElement = self.get(test_id).unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        tick().await;
+    }
+
+    pub async fn choose(&self, test_id: &str, value: &str) {
+        let select: HtmlSelectElement = self.get(test_id).unchecked_into();
+        select.set_value(value);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        tick().await;
+    }
+
+    pub async fn press(&self, test_id: &str, key: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.get(test_id).dispatch_event(&event).unwrap();
+        tick().await;
+    }
+}
+
+/// Waits (up to about a second) for `ready`: route changes render a frame later.
+pub async fn until(ready: impl Fn() -> bool) -> bool {
+    for _ in 0..60 {
+        if ready() {
+            return true;
+        }
+        next_frame().await;
+    }
+    ready()
+}
+
+/// Resolves on the browser's next animation frame.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+pub fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+impl Mounted {
+    /// Clicks the element.
+    pub async fn click(&self, test_id: &str) {
+        click(&self.get(test_id)).await;
+    }
+}
+
+/// The element with `test_id` inside `scope`.
+pub fn within(scope: &Element, test_id: &str) -> Element {
+    scope
+        .query_selector(&format!("[data-testid='{test_id}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={test_id} here"))
+}
+
+/// Clicks `element`.
+pub async fn click(element: &Element) {
+    element.unchecked_ref::<HtmlElement>().click();
+    tick().await;
+}
+
+/// Types `value` into the input `element`, as one input event.
+pub async fn type_in(element: &Element, value: &str) {
+    let input: &HtmlInputElement = element.unchecked_ref();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+}
+
+/// Chooses `value` in the select `element`, as one change event.
+pub async fn choose_in(element: &Element, value: &str) {
+    let select: &HtmlSelectElement = element.unchecked_ref();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+}
+
+/// Moves the mounted app to `path` as the browser's back/forward would
+/// (history entry + popstate). Link clicks are left to the e2e tests: the
+/// routers of earlier, unmounted tests still listen for clicks.
+pub async fn go_to(path: &str) {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
+    tick().await;
+}
