@@ -107,7 +107,7 @@ pub fn ProgressBar(nutrient: Nutrient, progress: Signal<Progress>) -> impl IntoV
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {move || if open.get() { "Hide sources" } else { "Show sources" }}
-                <span class="visually-hidden">{format!(" of {}", nutrient.name().to_lowercase())}</span>
+                <span class="visually-hidden">{format!(" of {}", nutrient.name().to_ascii_lowercase())}</span>
             </button>
             <div id=sources_id hidden=move || !open.get()>
                 <Show when=move || open.get()>
@@ -156,7 +156,7 @@ fn Sources(nutrient: Nutrient) -> impl IntoView {
             <Show
                 when=move || found.with(|(k, m)| !k.is_empty() || !m.is_empty())
                 fallback=move || view! {
-                    <p class="hint">"No item of the day holds " {nutrient.name().to_lowercase()} " yet."</p>
+                    <p class="hint">"No item of the day holds " {nutrient.name().to_ascii_lowercase()} " yet."</p>
                 }
             >
                 <ol class="source-list">
@@ -169,7 +169,7 @@ fn Sources(nutrient: Nutrient) -> impl IntoView {
                     }).collect_view()}
                 </ol>
                 <Show when=move || found.with(|(_, m)| !m.is_empty())>
-                    <p class="hint">"No " {nutrient.name().to_lowercase()} " data for:"</p>
+                    <p class="hint">"No " {nutrient.name().to_ascii_lowercase()} " data for:"</p>
                     <ul data-testid="sources-missing">
                         {move || found.get().1.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                     </ul>

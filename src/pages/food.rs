@@ -224,7 +224,7 @@ fn AddToPlan(
                             format!(
                                 "Added {} to {}.",
                                 item.describe_amount(table),
-                                m.label().to_lowercase()
+                                m.label().to_ascii_lowercase()
                             )
                         })
                         .unwrap_or_default()
@@ -315,7 +315,7 @@ fn TargetNote() -> impl IntoView {
             };
             format!(
                 "Daily targets for {} ({}): potassium {}, magnesium {}, calcium {}, sodium {}, total water {} from food and drinks. ",
-                t.row().describe().to_lowercase(),
+                t.row().describe().to_ascii_lowercase(),
                 t.preset().label(),
                 amount(Nutrient::Potassium),
                 amount(Nutrient::Magnesium),

@@ -159,7 +159,7 @@ fn AddFood() -> impl IntoView {
                                 "Added {} of {} to {}.",
                                 item.describe_amount(table),
                                 item.name(table),
-                                m.label().to_lowercase()
+                                m.label().to_ascii_lowercase()
                             )
                         })
                         .unwrap_or_default()
@@ -432,7 +432,7 @@ fn add_other(
             return Ok(format!(
                 "Added {} to {}.",
                 volume.describe(amount),
-                meal.label().to_lowercase()
+                meal.label().to_ascii_lowercase()
             ));
         }
     };
@@ -440,7 +440,7 @@ fn add_other(
     planner
         .change_plan(|p| p.add_supplement(meal, supplement))
         .map_err(|e| e.to_string())?;
-    Ok(format!("Added {name} to {}.", meal.label().to_lowercase()))
+    Ok(format!("Added {name} to {}.", meal.label().to_ascii_lowercase()))
 }
 
 /// Adding a supplement, an electrolyte drink or a plain drink to a meal.

@@ -70,7 +70,7 @@ pub fn RichFoodsPage() -> impl IntoView {
     Effect::new(move |_| {
         super::set_title(&format!(
             "Foods richest in {}",
-            query.get().mineral.name().to_lowercase()
+            query.get().mineral.name().to_ascii_lowercase()
         ));
     });
 
@@ -125,7 +125,7 @@ pub fn RichFoodsPage() -> impl IntoView {
 
     view! {
         <section class="rich-foods">
-            <h1>"Foods richest in " {move || query.get().mineral.name().to_lowercase()}</h1>
+            <h1>"Foods richest in " {move || query.get().mineral.name().to_ascii_lowercase()}</h1>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="rich-mineral">"Mineral"</label>
@@ -198,7 +198,7 @@ pub fn RichFoodsPage() -> impl IntoView {
 
 /// "1,024 foods ranked. Left out: 426 with no potassium data, …"
 fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods) -> String {
-    let mineral = query.mineral.name().to_lowercase();
+    let mineral = query.mineral.name().to_ascii_lowercase();
     let mut text = format!(
         "{} foods ranked by {mineral} {}.",
         format_number(result.ranked.len() as f64, 0),

@@ -272,7 +272,7 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
             <td>
                 <form class="override" on:submit=set>
                     <label for=input_id.clone() class="visually-hidden">
-                        {format!("Your {} target ({unit})", nutrient.name().to_lowercase())}
+                        {format!("Your {} target ({unit})", nutrient.name().to_ascii_lowercase())}
                     </label>
                     <input
                         id=input_id.clone()

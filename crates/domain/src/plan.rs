@@ -373,6 +373,14 @@ impl DayPlan {
         self.push(meal, Entry::Drink(drink))
     }
 
+    /// Adds a copy of `item` (from this plan or another) at the end of
+    /// `meal` with a fresh id. The copy is checked as a stored item is (the
+    /// food table is not needed: portions are checked when used).
+    pub fn add_copy(&mut self, meal: Meal, item: &PlanItem) -> Result<ItemId, PlanError> {
+        let checked = PlanItem::try_from(StoredItem::from(item.clone()))?;
+        self.push(meal, checked.entry)
+    }
+
     fn push(&mut self, meal: Meal, entry: Entry) -> Result<ItemId, PlanError> {
         if self.len() >= MAX_ITEMS {
             return Err(PlanError::Full);
@@ -1107,6 +1115,32 @@ mod tests {
         };
         assert_eq!(unknown.name(&t), "Food 12345 (not in the food table)");
         assert_eq!(unknown.describe_amount(&t), "150 g");
+    }
+
+    #[test]
+    fn copies_get_fresh_ids_and_are_checked() {
+        let t = table();
+        let mut from = DayPlan::new();
+        let a = from
+            .add_food(Meal::Lunch, ndb(BANANA), 2.0, FoodUnit::Portion(0), &t)
+            .unwrap();
+        let mut to = DayPlan::new();
+        to.add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass).unwrap();
+        let (_, item) = from.get(a).unwrap();
+        let copy = to.add_copy(Meal::Dinner, item).unwrap();
+        assert_eq!(copy.value(), 1);
+        assert_eq!(to.get(copy).unwrap().1.entry, item.entry);
+        assert_eq!(to.items(Meal::Dinner).len(), 1);
+        let forged = PlanItem {
+            id: ItemId(0),
+            entry: Entry::Drink(Drink {
+                amount: -1.0,
+                unit: VolumeUnit::Glass,
+            }),
+        };
+        let before = to.clone();
+        assert!(to.add_copy(Meal::Lunch, &forged).is_err());
+        assert_eq!(to, before);
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl NutrientTotal {
     /// How many items lack data, when some do: "1 item has no potassium
     /// data", "3 items have no water data".
     pub fn missing_text(&self, nutrient: Nutrient) -> Option<String> {
-        let name = nutrient.name().to_lowercase();
+        let name = nutrient.name().to_ascii_lowercase();
         match self.items_missing {
             0 => None,
             1 => Some(format!("1 item has no {name} data")),

@@ -1,0 +1,1173 @@
+//! The diary in the browser's `localStorage`, through the
+//! [`KeyValueStore`] trait so that every rule here is tested natively.
+//!
+//! # Storage schema, version 1
+//!
+//! | key                      | value                                                        |
+//! |--------------------------|--------------------------------------------------------------|
+//! | `ep.schema`              | `1`: the schema version of every `ep.` key                  |
+//! | `ep.v1.day.YYYY-MM-DD`   | one day: `{"v":1,"rev":3,"d":{day}}`                         |
+//! | `ep.v1.settings`         | targets and favourites: `{"v":1,"rev":2,"d":{settings}}`    |
+//! | `ep.quarantine.<key>`    | an unreadable value of `<key>`, copied aside byte for byte  |
+//!
+//! Values are compact JSON. `v` is the record version, `rev` counts the
+//! writes of the key (so another tab's writes can be told apart), and `d`
+//! is the day in the short form of [`DayEntry`] (`{"p":plan,"c":cramps,
+//! "a":activity,"n":notes}`, see [`crate::diary::day`] and
+//! [`crate::plan`]) or the [`Settings`] (`{"t":targets,"fav":[ndb]}`).
+//! A day with nothing recorded has no key. Keys not starting with `ep.`
+//! belong to others and are never touched.
+//!
+//! # Never losing data
+//!
+//! [`load`] never panics. A value it cannot read — not JSON, truncated,
+//! not ours (foreign) or written by a newer version — is left in place,
+//! copied aside to `ep.quarantine.<key>` (unless a copy is already there:
+//! a quarantine copy is never overwritten) and reported; its date is
+//! *locked* in the diary, and [`save_day`] / [`update_day`] /
+//! [`save_settings`] refuse to write over any value they cannot read. Only
+//! [`discard_unreadable`], after the user has been offered the copy, removes
+//! it. A schema marker from a newer version makes every write refuse.
+//!
+//! A write the browser refuses (quota exceeded) leaves that key as it was.
+//!
+//! # Two tabs
+//!
+//! [`update_day`] reads the day as stored now (not a copy held in memory),
+//! applies the change and writes it back with `rev + 1`, so a change made
+//! in another tab is kept. The other tab learns of it through the browser's
+//! `storage` event and [`apply_external_change`].
+//!
+//! # Migrations
+//!
+//! Version 0 (before the diary) kept one plan under `ep.plan` (a
+//! [`DayPlan`] in its stored form) and maybe the targets under
+//! `ep.targets` (a [`DailyTargets`]). [`load`] finds them when there is no
+//! `ep.schema`, writes them as today's day and the settings, then the
+//! marker, and only then removes the old keys; if a write fails, nothing is
+//! removed and the migration runs again next time.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::day::DayEntry;
+use super::settings::Settings;
+use super::Diary;
+use crate::daily_targets::DailyTargets;
+use crate::plan::DayPlan;
+
+/// The key of the schema marker.
+pub const SCHEMA_KEY: &str = "ep.schema";
+
+/// The schema version written and read by this code.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Day keys are this prefix and the date: `ep.v1.day.2026-11-29`.
+pub const DAY_KEY_PREFIX: &str = "ep.v1.day.";
+
+/// The key of the settings.
+pub const SETTINGS_KEY: &str = "ep.v1.settings";
+
+/// Unreadable values are copied to this prefix and their key.
+pub const QUARANTINE_PREFIX: &str = "ep.quarantine.";
+
+/// Version 0: the one day plan of the app before the diary.
+pub const V0_PLAN_KEY: &str = "ep.plan";
+
+/// Version 0: the targets of the app before the diary.
+pub const V0_TARGETS_KEY: &str = "ep.targets";
+
+/// The key of `date`'s day.
+pub fn day_key(date: Date) -> String {
+    format!("{DAY_KEY_PREFIX}{date}")
+}
+
+/// Why the store refused a write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's quota for the site is used up.
+    QuotaExceeded,
+    /// Any other refusal, as the browser words it.
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => write!(
+                f,
+                "The browser's storage for this app is full, so this change was not saved. Export a backup, then remove old days to make room."
+            ),
+            StoreError::Other(reason) => {
+                write!(f, "The browser refused to save this change: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A string key-value store like `localStorage`.
+pub trait KeyValueStore {
+    /// The value of `key`, if any.
+    fn get(&self, key: &str) -> Option<String>;
+    /// Sets `key` to `value`; on an error the key keeps its old value.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` (nothing if absent).
+    fn remove(&mut self, key: &str);
+    /// Every key, in no particular order.
+    fn keys(&self) -> Vec<String>;
+}
+
+/// A [`KeyValueStore`] in memory, with an optional quota to simulate a
+/// full `localStorage`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MemoryStore {
+    entries: BTreeMap<String, String>,
+    quota: Option<usize>,
+}
+
+/// The size browsers count against the quota: UTF-16 code units.
+fn units(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+impl MemoryStore {
+    /// An empty store without a quota.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// An empty store holding at most `quota` UTF-16 code units of keys and
+    /// values together, as browsers count `localStorage` (about 5 million).
+    pub fn with_quota(quota: usize) -> MemoryStore {
+        MemoryStore {
+            quota: Some(quota),
+            ..MemoryStore::default()
+        }
+    }
+
+    /// The UTF-16 code units of every key and value.
+    pub fn used(&self) -> usize {
+        self.entries.iter().map(|(k, v)| units(k) + units(v)).sum()
+    }
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.entries.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            let old = self.entries.get(key).map_or(0, |v| units(key) + units(v));
+            if self.used() - old + units(key) + units(value) > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        self.entries.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.entries.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.keys().cloned().collect()
+    }
+}
+
+/// What is wrong with a stored value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// Ours but damaged: not JSON, truncated, or values out of range.
+    Corrupt,
+    /// Written by a newer version of the app.
+    FutureVersion,
+    /// Not in any shape this app writes (or under a key it does not write).
+    Foreign,
+}
+
+/// A stored value that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StorageProblem {
+    /// Its key.
+    pub key: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// Its length in UTF-16 code units.
+    pub raw_len: usize,
+    /// The decoder's explanation, for the technically minded.
+    pub detail: String,
+    /// Whether a copy is kept under `ep.quarantine.<key>`.
+    pub copied_aside: bool,
+}
+
+impl StorageProblem {
+    /// The problem for people.
+    pub fn text(&self) -> String {
+        let what = match self.key.strip_prefix(DAY_KEY_PREFIX).map(Date::parse) {
+            Some(Ok(date)) => format!("The saved day {date}"),
+            _ if self.key == SETTINGS_KEY => "The saved targets and favourites".to_owned(),
+            _ => format!("The saved data \"{}\"", self.key),
+        };
+        let why = match self.kind {
+            ProblemKind::Corrupt => "is damaged and could not be read",
+            ProblemKind::FutureVersion => "was written by a newer version of this app",
+            ProblemKind::Foreign => "is not in a form this app writes",
+        };
+        let kept = if self.copied_aside {
+            "It is kept untouched and a copy was set aside for you to download."
+        } else {
+            "It is kept untouched."
+        };
+        format!("{what} {why}. {kept}")
+    }
+}
+
+/// A stored record: version, revision and data.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record<T> {
+    v: u32,
+    rev: u64,
+    d: T,
+}
+
+/// A value read from storage with its revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revised<T> {
+    /// The value.
+    pub value: T,
+    /// How many times its key was written.
+    pub rev: u64,
+}
+
+/// Why a stored value could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeProblem {
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// The decoder's explanation.
+    pub detail: String,
+}
+
+/// Reads a record of `T`, telling damaged, foreign and newer data apart.
+fn decode<T: DeserializeOwned>(raw: &str) -> Result<Revised<T>, DecodeProblem> {
+    match serde_json::from_str::<Record<T>>(raw) {
+        Ok(record) if record.v == SCHEMA_VERSION => Ok(Revised {
+            value: record.d,
+            rev: record.rev,
+        }),
+        Ok(record) => Err(version_problem(u64::from(record.v))),
+        Err(e) => Err(classify(raw, e.to_string())),
+    }
+}
+
+fn version_problem(v: u64) -> DecodeProblem {
+    if v > u64::from(SCHEMA_VERSION) {
+        DecodeProblem {
+            kind: ProblemKind::FutureVersion,
+            detail: format!("record version {v}"),
+        }
+    } else {
+        DecodeProblem {
+            kind: ProblemKind::Corrupt,
+            detail: format!("record version {v} does not exist"),
+        }
+    }
+}
+
+/// Why `raw` failed to decode with `detail`.
+fn classify(raw: &str, detail: String) -> DecodeProblem {
+    let kind = match serde_json::from_str::<serde_json::Value>(raw) {
+        Err(_) => ProblemKind::Corrupt,
+        Ok(serde_json::Value::Object(map)) => match map.get("v").and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(SCHEMA_VERSION) => ProblemKind::FutureVersion,
+            Some(_) => ProblemKind::Corrupt,
+            None => ProblemKind::Foreign,
+        },
+        Ok(_) => ProblemKind::Foreign,
+    };
+    DecodeProblem { kind, detail }
+}
+
+/// Reads a stored day value (`ep.v1.day.*`).
+pub fn decode_day(raw: &str) -> Result<Revised<DayEntry>, DecodeProblem> {
+    decode(raw)
+}
+
+/// Reads a stored settings value (`ep.v1.settings`).
+pub fn decode_settings(raw: &str) -> Result<Revised<Settings>, DecodeProblem> {
+    decode(raw)
+}
+
+fn encode<T: Serialize>(value: &T, rev: u64) -> String {
+    serde_json::to_string(&Record {
+        v: SCHEMA_VERSION,
+        rev,
+        d: value,
+    })
+    .expect("diary values serialise to JSON")
+}
+
+/// What [`load`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadReport {
+    /// Every readable day and the settings; unreadable days are locked.
+    pub diary: Diary,
+    /// The values that could not be read, by key.
+    pub problems: Vec<StorageProblem>,
+    /// Whether version 0 data was moved to version 1.
+    pub migrated_from_v0: bool,
+    /// A write during loading (the marker, a migration, a quarantine copy)
+    /// that the store refused; nothing was lost, it is retried next time.
+    pub write_error: Option<StoreError>,
+}
+
+/// Copies `raw` of `key` aside unless a copy is already there; whether a
+/// copy is there now.
+fn copy_aside(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Result<bool, StoreError> {
+    let quarantine = format!("{QUARANTINE_PREFIX}{key}");
+    if store.get(&quarantine).is_some() {
+        return Ok(true);
+    }
+    store.set(&quarantine, raw).map(|()| true)
+}
+
+/// Reads the diary from `store`, migrating version 0 data to `today`.
+/// Never panics; see the module documentation for what happens to
+/// unreadable values.
+pub fn load(store: &mut impl KeyValueStore, today: Date) -> LoadReport {
+    let mut report = LoadReport {
+        diary: Diary::default(),
+        problems: Vec::new(),
+        migrated_from_v0: false,
+        write_error: None,
+    };
+    match store.get(SCHEMA_KEY) {
+        Some(marker) if marker == SCHEMA_VERSION.to_string() => {}
+        Some(marker) => {
+            let future = marker.parse::<u64>().ok().filter(|&v| v > 1);
+            if let Some(v) = future {
+                // Nothing is read and every write refuses: the newer app
+                // owns this storage.
+                report.problems.push(StorageProblem {
+                    key: SCHEMA_KEY.to_owned(),
+                    kind: ProblemKind::FutureVersion,
+                    raw_len: units(&marker),
+                    detail: format!("schema version {v}"),
+                    copied_aside: false,
+                });
+                return report;
+            }
+            // A damaged marker carries no data: keep a copy, write it anew.
+            report.note_problem(
+                store,
+                SCHEMA_KEY,
+                &marker,
+                DecodeProblem {
+                    kind: ProblemKind::Corrupt,
+                    detail: "not a schema version".to_owned(),
+                },
+            );
+            report.write(store, SCHEMA_KEY, &SCHEMA_VERSION.to_string());
+        }
+        None => {
+            let has_v1 = store
+                .keys()
+                .iter()
+                .any(|k| k.starts_with(DAY_KEY_PREFIX) || k == SETTINGS_KEY);
+            if !has_v1 {
+                migrate_v0(store, today, &mut report);
+            }
+            if report.write_error.is_none() {
+                report.write(store, SCHEMA_KEY, &SCHEMA_VERSION.to_string());
+                if report.migrated_from_v0 && report.write_error.is_none() {
+                    store.remove(V0_PLAN_KEY);
+                    store.remove(V0_TARGETS_KEY);
+                }
+            }
+        }
+    }
+    for key in store.keys() {
+        if key == SETTINGS_KEY {
+            if let Some(raw) = store.get(&key) {
+                match decode_settings(&raw) {
+                    Ok(settings) => report.diary.settings = settings.value,
+                    Err(problem) => report.note_problem(store, &key, &raw, problem),
+                }
+            }
+            continue;
+        }
+        let Some(date_text) = key.strip_prefix(DAY_KEY_PREFIX) else {
+            continue;
+        };
+        let Some(raw) = store.get(&key) else {
+            continue;
+        };
+        match Date::parse(date_text) {
+            Ok(date) => match decode_day(&raw) {
+                Ok(day) => report.diary.put(date, day.value),
+                Err(problem) => {
+                    report.diary.lock(date);
+                    report.note_problem(store, &key, &raw, problem);
+                }
+            },
+            Err(e) => report.note_problem(
+                store,
+                &key,
+                &raw,
+                DecodeProblem {
+                    kind: ProblemKind::Foreign,
+                    detail: format!("the key's date is {e}"),
+                },
+            ),
+        }
+    }
+    report
+}
+
+impl LoadReport {
+    /// Records a problem with `key`, copying `raw` aside.
+    fn note_problem(
+        &mut self,
+        store: &mut impl KeyValueStore,
+        key: &str,
+        raw: &str,
+        problem: DecodeProblem,
+    ) {
+        let copied_aside = match copy_aside(store, key, raw) {
+            Ok(copied) => copied,
+            Err(e) => {
+                self.write_error.get_or_insert(e);
+                false
+            }
+        };
+        self.problems.push(StorageProblem {
+            key: key.to_owned(),
+            kind: problem.kind,
+            raw_len: units(raw),
+            detail: problem.detail,
+            copied_aside,
+        });
+    }
+
+    /// Writes during loading, remembering the first refusal.
+    fn write(&mut self, store: &mut impl KeyValueStore, key: &str, value: &str) {
+        if let Err(e) = store.set(key, value) {
+            self.write_error.get_or_insert(e);
+        }
+    }
+}
+
+/// Moves `ep.plan` and `ep.targets` to version 1 keys (without removing
+/// them: [`load`] does once the marker is written).
+fn migrate_v0(store: &mut impl KeyValueStore, today: Date, report: &mut LoadReport) {
+    if let Some(raw) = store.get(V0_PLAN_KEY) {
+        match serde_json::from_str::<DayPlan>(&raw) {
+            Ok(plan) => {
+                let day = DayEntry::with_plan(plan);
+                if !day.is_empty() {
+                    report.write(store, &day_key(today), &encode(&day, 1));
+                }
+                report.migrated_from_v0 = true;
+            }
+            Err(e) => {
+                let problem = classify_v0(&raw, e.to_string());
+                report.note_problem(store, V0_PLAN_KEY, &raw, problem);
+            }
+        }
+    }
+    if let Some(raw) = store.get(V0_TARGETS_KEY) {
+        match serde_json::from_str::<DailyTargets>(&raw) {
+            Ok(targets) => {
+                report.write(store, SETTINGS_KEY, &encode(&Settings::new(targets), 1));
+                report.migrated_from_v0 = true;
+            }
+            Err(e) => {
+                let problem = classify_v0(&raw, e.to_string());
+                report.note_problem(store, V0_TARGETS_KEY, &raw, problem);
+            }
+        }
+    }
+}
+
+/// Version 0 values carry their own version (plans) or none (targets).
+fn classify_v0(raw: &str, detail: String) -> DecodeProblem {
+    let problem = classify(raw, detail);
+    if problem.kind == ProblemKind::Foreign {
+        DecodeProblem {
+            kind: ProblemKind::Corrupt,
+            ..problem
+        }
+    } else {
+        problem
+    }
+}
+
+/// Why a write was refused; the store is left as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The day's stored value cannot be read and is not overwritten.
+    LockedDay(Date),
+    /// The stored settings cannot be read and are not overwritten.
+    LockedSettings,
+    /// The storage belongs to a newer version of the app.
+    NewerVersion,
+    /// The store refused the write.
+    Store(StoreError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::LockedDay(date) => write!(
+                f,
+                "The saved data for {date} could not be read, so it was not overwritten. Download the copy set aside, then discard it to edit this day."
+            ),
+            SaveError::LockedSettings => write!(
+                f,
+                "The saved targets and favourites could not be read, so they were not overwritten. Download the copy set aside, then discard it to save them."
+            ),
+            SaveError::NewerVersion => write!(
+                f,
+                "This browser's diary was saved by a newer version of the app, so this version does not change it. Reload to get the newer version."
+            ),
+            SaveError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Whether the storage is ours to write: no marker or this version's.
+fn check_schema(store: &impl KeyValueStore) -> Result<(), SaveError> {
+    match store.get(SCHEMA_KEY) {
+        Some(marker)
+            if marker
+                .parse::<u64>()
+                .is_ok_and(|v| v > u64::from(SCHEMA_VERSION)) =>
+        {
+            Err(SaveError::NewerVersion)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The day stored for `date` now, with its revision (0 when absent).
+fn read_day(store: &impl KeyValueStore, date: Date) -> Result<Revised<DayEntry>, SaveError> {
+    check_schema(store)?;
+    match store.get(&day_key(date)) {
+        None => Ok(Revised {
+            value: DayEntry::new(),
+            rev: 0,
+        }),
+        Some(raw) => decode_day(&raw).map_err(|_| SaveError::LockedDay(date)),
+    }
+}
+
+/// Writes `day` at `date` with `rev`; an empty day removes the key.
+fn write_day(
+    store: &mut impl KeyValueStore,
+    date: Date,
+    day: &DayEntry,
+    rev: u64,
+) -> Result<(), SaveError> {
+    let key = day_key(date);
+    if day.is_empty() {
+        store.remove(&key);
+        Ok(())
+    } else {
+        store.set(&key, &encode(day, rev)).map_err(SaveError::Store)
+    }
+}
+
+/// Writes `day` as `date`'s day, replacing what is stored (use
+/// [`update_day`] for edits, so another tab's changes are kept). An empty
+/// day removes the key. Refused, changing nothing, when the stored value
+/// cannot be read or the store is full.
+pub fn save_day(
+    store: &mut impl KeyValueStore,
+    date: Date,
+    day: &DayEntry,
+) -> Result<(), SaveError> {
+    let stored = read_day(store, date)?;
+    write_day(store, date, day, stored.rev + 1)
+}
+
+/// Why [`update_day`] changed nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UpdateError<E> {
+    /// The change itself was refused.
+    Change(E),
+    /// The result could not be saved.
+    Save(SaveError),
+}
+
+impl<E: fmt::Display> fmt::Display for UpdateError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UpdateError::Change(e) => e.fmt(f),
+            UpdateError::Save(e) => e.fmt(f),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for UpdateError<E> {}
+
+/// An accepted [`update_day`]: what the change returned and the day as
+/// now stored (to put in the diary with [`Diary::set_day`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Updated<T> {
+    /// What the change returned.
+    pub value: T,
+    /// The day as now stored.
+    pub day: DayEntry,
+}
+
+/// Reads `date`'s day as stored now, applies `change` and writes it back
+/// with its revision bumped, so edits made by another tab in between are
+/// kept. A refused change or write leaves the store as it was.
+pub fn update_day<T, E>(
+    store: &mut impl KeyValueStore,
+    date: Date,
+    change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
+) -> Result<Updated<T>, UpdateError<E>> {
+    let mut stored = read_day(store, date).map_err(UpdateError::Save)?;
+    let value = change(&mut stored.value).map_err(UpdateError::Change)?;
+    write_day(store, date, &stored.value, stored.rev + 1).map_err(UpdateError::Save)?;
+    Ok(Updated {
+        value,
+        day: stored.value,
+    })
+}
+
+/// Writes the settings. Refused, changing nothing, when the stored
+/// settings cannot be read or the store is full.
+pub fn save_settings(store: &mut impl KeyValueStore, settings: &Settings) -> Result<(), SaveError> {
+    check_schema(store)?;
+    let rev = match store.get(SETTINGS_KEY) {
+        None => 0,
+        Some(raw) => {
+            decode_settings(&raw)
+                .map_err(|_| SaveError::LockedSettings)?
+                .rev
+        }
+    };
+    store
+        .set(SETTINGS_KEY, &encode(settings, rev + 1))
+        .map_err(SaveError::Store)
+}
+
+/// What a `storage` event from another tab changed in the diary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExternalChange {
+    /// The day at this date was replaced (or emptied).
+    Day(Date),
+    /// The settings were replaced.
+    Settings,
+    /// The new value cannot be read: the date (if any) is locked now; the
+    /// app should copy it aside with [`copy_unreadable_aside`].
+    Problem(StorageProblem),
+    /// The key is not part of the diary.
+    Ignored,
+}
+
+/// Applies another tab's write (`key` now holds `new_value`, `None` when
+/// removed) to `diary`. For a `storage` event without a key (the storage
+/// was cleared) load the diary again instead.
+pub fn apply_external_change(
+    diary: &mut Diary,
+    key: &str,
+    new_value: Option<&str>,
+) -> ExternalChange {
+    let problem = |raw: &str, p: DecodeProblem| {
+        ExternalChange::Problem(StorageProblem {
+            key: key.to_owned(),
+            kind: p.kind,
+            raw_len: units(raw),
+            detail: p.detail,
+            copied_aside: false,
+        })
+    };
+    if key == SETTINGS_KEY {
+        return match new_value.map(decode_settings) {
+            None => {
+                diary.settings = Settings::default();
+                ExternalChange::Settings
+            }
+            Some(Ok(settings)) => {
+                diary.settings = settings.value;
+                ExternalChange::Settings
+            }
+            Some(Err(p)) => problem(new_value.unwrap_or_default(), p),
+        };
+    }
+    let Some(Ok(date)) = key.strip_prefix(DAY_KEY_PREFIX).map(Date::parse) else {
+        return ExternalChange::Ignored;
+    };
+    match new_value.map(|raw| (raw, decode_day(raw))) {
+        None => diary.unlock_with(date, DayEntry::new()),
+        Some((_, Ok(day))) => diary.unlock_with(date, day.value),
+        Some((raw, Err(p))) => {
+            diary.lock(date);
+            return problem(raw, p);
+        }
+    }
+    ExternalChange::Day(date)
+}
+
+/// Copies the current value of `key` to `ep.quarantine.<key>` unless a
+/// copy is already there; whether a copy is there now (false when the key
+/// is empty).
+pub fn copy_unreadable_aside(
+    store: &mut impl KeyValueStore,
+    key: &str,
+) -> Result<bool, StoreError> {
+    match store.get(key) {
+        Some(raw) => copy_aside(store, key, &raw),
+        None => Ok(false),
+    }
+}
+
+/// Every value copied aside, as (original key, raw value), to offer for
+/// download.
+pub fn quarantined(store: &impl KeyValueStore) -> Vec<(String, String)> {
+    let mut copies: Vec<_> = store
+        .keys()
+        .into_iter()
+        .filter_map(|k| {
+            let original = k.strip_prefix(QUARANTINE_PREFIX)?.to_owned();
+            Some((original, store.get(&k)?))
+        })
+        .collect();
+    copies.sort();
+    copies
+}
+
+/// Removes the unreadable value of `key` once the user has been offered
+/// its copy, so the date can be edited again. Refused (changing nothing)
+/// unless the quarantine copy holds exactly the value stored now; unlocks
+/// the date in `diary`.
+pub fn discard_unreadable(
+    store: &mut impl KeyValueStore,
+    diary: &mut Diary,
+    key: &str,
+) -> Result<(), StoreError> {
+    let current = store.get(key);
+    let copy = store.get(&format!("{QUARANTINE_PREFIX}{key}"));
+    if current.is_some() && current != copy {
+        return Err(StoreError::Other(
+            "the value kept aside is not the one stored now; download and discard it first"
+                .to_owned(),
+        ));
+    }
+    store.remove(key);
+    if let Some(Ok(date)) = key.strip_prefix(DAY_KEY_PREFIX).map(Date::parse) {
+        diary.unlock_with(date, DayEntry::new());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::date::date;
+    use super::super::day::test_days::calf_cramp;
+    use super::*;
+    use crate::food::NdbNumber;
+    use crate::nutrient::Nutrient;
+    use crate::plan::Meal;
+    use crate::volume::VolumeUnit;
+
+    fn today() -> Date {
+        date("2026-11-29")
+    }
+
+    fn drinks(n: usize) -> DayEntry {
+        let mut day = DayEntry::new();
+        for _ in 0..n {
+            day.plan_mut()
+                .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
+                .unwrap();
+        }
+        day
+    }
+
+    #[test]
+    fn a_fresh_store_gets_the_marker_and_an_empty_diary() {
+        let mut store = MemoryStore::new();
+        store.set("other.app", "x").unwrap();
+        let report = load(&mut store, today());
+        assert!(report.diary.is_empty());
+        assert!(report.problems.is_empty());
+        assert!(!report.migrated_from_v0);
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(store.get("other.app").as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn days_and_settings_round_trip_with_revisions() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let mut day = drinks(2);
+        day.add_cramp(calf_cramp()).unwrap();
+        save_day(&mut store, today(), &day).unwrap();
+        save_day(&mut store, today(), &day).unwrap();
+        let raw = store.get("ep.v1.day.2026-11-29").unwrap();
+        assert!(raw.starts_with(r#"{"v":1,"rev":2,"d":{"p":"#), "{raw}");
+        let mut settings = Settings::default();
+        settings
+            .toggle_favourite(NdbNumber::new(9040).unwrap())
+            .unwrap();
+        save_settings(&mut store, &settings).unwrap();
+        let report = load(&mut store, today());
+        assert!(report.problems.is_empty());
+        assert_eq!(report.diary.day(today()), &day);
+        assert_eq!(report.diary.settings(), &settings);
+        // An empty day removes its key.
+        save_day(&mut store, today(), &DayEntry::new()).unwrap();
+        assert_eq!(store.get(&day_key(today())), None);
+    }
+
+    #[test]
+    fn unreadable_values_are_kept_copied_aside_and_locked() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let good = date("2026-11-28");
+        save_day(&mut store, good, &drinks(1)).unwrap();
+        let truncated = {
+            let mut raw = encode(&drinks(3), 1);
+            raw.truncate(raw.len() / 2);
+            raw
+        };
+        let cases = [
+            (
+                "ep.v1.day.2026-11-01",
+                truncated.as_str(),
+                ProblemKind::Corrupt,
+            ),
+            (
+                "ep.v1.day.2026-11-02",
+                "\u{0}\u{ff}garbage",
+                ProblemKind::Corrupt,
+            ),
+            (
+                "ep.v1.day.2026-11-03",
+                r#"{"hello":"world"}"#,
+                ProblemKind::Foreign,
+            ),
+            ("ep.v1.day.2026-11-04", "[1,2,3]", ProblemKind::Foreign),
+            (
+                "ep.v1.day.2026-11-05",
+                r#"{"v":2,"rev":1,"d":{"new":true}}"#,
+                ProblemKind::FutureVersion,
+            ),
+            (
+                "ep.v1.day.2026-11-06",
+                r#"{"v":2,"rev":1,"d":{}}"#,
+                ProblemKind::FutureVersion,
+            ),
+            (
+                "ep.v1.day.2026-11-07",
+                r#"{"v":1,"rev":1,"d":{"c":[{"t":"06:30","at":"calf","side":"left","sev":99}]}}"#,
+                ProblemKind::Corrupt,
+            ),
+            (
+                "ep.v1.day.2026-11-08",
+                r#"{"v":0,"rev":1,"d":{}}"#,
+                ProblemKind::Corrupt,
+            ),
+            (
+                "ep.v1.day.2026-02-30",
+                r#"{"v":1,"rev":1,"d":{}}"#,
+                ProblemKind::Foreign,
+            ),
+            (SETTINGS_KEY, "{", ProblemKind::Corrupt),
+        ];
+        for (key, raw, _) in cases {
+            store.set(key, raw).unwrap();
+        }
+        // An older quarantine copy is never overwritten.
+        store
+            .set("ep.quarantine.ep.v1.day.2026-11-02", "older copy")
+            .unwrap();
+        let before = store.clone();
+        let report = load(&mut store, today());
+        assert_eq!(report.problems.len(), cases.len());
+        for (key, raw, kind) in cases {
+            let p = report.problems.iter().find(|p| p.key == key).unwrap();
+            assert_eq!(p.kind, kind, "{key}: {}", p.detail);
+            assert_eq!(p.raw_len, raw.encode_utf16().count());
+            assert!(p.copied_aside);
+            assert_eq!(store.get(key).as_deref(), Some(raw), "left in place");
+            let copy = store.get(&format!("{QUARANTINE_PREFIX}{key}")).unwrap();
+            if key == "ep.v1.day.2026-11-02" {
+                assert_eq!(copy, "older copy");
+            } else {
+                assert_eq!(copy, raw);
+            }
+        }
+        // Only quarantine copies were added.
+        for key in before.keys() {
+            assert_eq!(store.get(&key), before.get(&key));
+        }
+        let diary = &report.diary;
+        assert_eq!(diary.day(good), &drinks(1));
+        assert_eq!(diary.len(), 1);
+        assert!(diary.is_locked(date("2026-11-01")));
+        assert!(diary.is_locked(date("2026-11-05")));
+        assert!(!diary.is_locked(good));
+        assert_eq!(diary.settings(), &Settings::default());
+        // Writes over unreadable values are refused and change nothing.
+        let snapshot = store.clone();
+        assert_eq!(
+            save_day(&mut store, date("2026-11-01"), &drinks(1)),
+            Err(SaveError::LockedDay(date("2026-11-01")))
+        );
+        assert_eq!(
+            save_day(&mut store, date("2026-11-01"), &DayEntry::new()),
+            Err(SaveError::LockedDay(date("2026-11-01")))
+        );
+        assert_eq!(
+            update_day(&mut store, date("2026-11-05"), |_| Ok::<_, ()>(())),
+            Err(UpdateError::Save(SaveError::LockedDay(date("2026-11-05"))))
+        );
+        assert_eq!(
+            save_settings(&mut store, &Settings::default()),
+            Err(SaveError::LockedSettings)
+        );
+        assert_eq!(store, snapshot);
+        // Loading again reports the same and copies nothing new.
+        let again = load(&mut store, today());
+        assert_eq!(again.problems, report.problems);
+        assert_eq!(store, snapshot);
+        // Texts for people.
+        let p = report
+            .problems
+            .iter()
+            .find(|p| p.key == "ep.v1.day.2026-11-05")
+            .unwrap();
+        assert_eq!(
+            p.text(),
+            "The saved day 2026-11-05 was written by a newer version of this app. It is kept untouched and a copy was set aside for you to download."
+        );
+        assert!(quarantined(&store).len() >= cases.len());
+        // Discarding after download unlocks the date.
+        let mut diary = report.diary.clone();
+        let key = "ep.v1.day.2026-11-01";
+        discard_unreadable(&mut store, &mut diary, key).unwrap();
+        assert!(!diary.is_locked(date("2026-11-01")));
+        save_day(&mut store, date("2026-11-01"), &drinks(1)).unwrap();
+        // ...but not when the copy aside is another value.
+        assert!(discard_unreadable(&mut store, &mut diary, "ep.v1.day.2026-11-02").is_err());
+        assert!(store.get("ep.v1.day.2026-11-02").is_some());
+    }
+
+    #[test]
+    fn a_newer_schema_is_read_only() {
+        let mut store = MemoryStore::new();
+        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(&day_key(today()), r#"{"v":2}"#).unwrap();
+        let before = store.clone();
+        let report = load(&mut store, today());
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].kind, ProblemKind::FutureVersion);
+        assert_eq!(
+            save_day(&mut store, date("2020-01-01"), &drinks(1)),
+            Err(SaveError::NewerVersion)
+        );
+        assert_eq!(
+            save_settings(&mut store, &Settings::default()),
+            Err(SaveError::NewerVersion)
+        );
+        assert_eq!(store, before);
+        assert!(SaveError::NewerVersion
+            .to_string()
+            .contains("newer version"));
+    }
+
+    #[test]
+    fn a_damaged_marker_is_copied_aside_and_rewritten() {
+        let mut store = MemoryStore::new();
+        store.set(SCHEMA_KEY, "one").unwrap();
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        let report = load(&mut store, today());
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(store.get("ep.quarantine.ep.schema").as_deref(), Some("one"));
+        assert_eq!(report.diary.len(), 1);
+    }
+
+    #[test]
+    fn quota_exceeded_leaves_the_stored_day_as_it_was() {
+        let mut store = MemoryStore::with_quota(400);
+        load(&mut store, today());
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        let before = store.clone();
+        let err = save_day(&mut store, today(), &drinks(20)).unwrap_err();
+        assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
+        assert!(err.to_string().contains("storage for this app is full"));
+        assert_eq!(store, before);
+        let err =
+            update_day(&mut store, today(), |day| day.set_notes("x".repeat(500))).unwrap_err();
+        assert_eq!(
+            err,
+            UpdateError::Save(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(store, before);
+        assert!(store.used() <= 400);
+        // Removing always works, even when full.
+        save_day(&mut store, today(), &DayEntry::new()).unwrap();
+    }
+
+    #[test]
+    fn two_tabs_never_overwrite_each_other() {
+        let mut store = MemoryStore::new();
+        let mut tab_a = load(&mut store, today()).diary;
+        let mut tab_b = load(&mut store, today()).diary;
+        // Tab A adds a drink.
+        let a = update_day(&mut store, today(), |day| {
+            day.plan_mut()
+                .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
+        })
+        .unwrap();
+        tab_a.set_day(today(), a.day).unwrap();
+        // Tab B, whose copy is stale, logs a cramp: A's drink is kept.
+        let b = update_day(&mut store, today(), |day| day.add_cramp(calf_cramp())).unwrap();
+        assert_eq!(b.day.plan().len(), 1);
+        assert_eq!(b.day.cramps().len(), 1);
+        tab_b.set_day(today(), b.day.clone()).unwrap();
+        // Tab B adds a drink too: its id follows A's.
+        let b2 = update_day(&mut store, today(), |day| {
+            day.plan_mut()
+                .add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass)
+        })
+        .unwrap();
+        assert_eq!(b2.value.value(), 1);
+        // A hears of it through the storage event.
+        let key = day_key(today());
+        let raw = store.get(&key).unwrap();
+        assert_eq!(
+            apply_external_change(&mut tab_a, &key, Some(&raw)),
+            ExternalChange::Day(today())
+        );
+        assert_eq!(tab_a.day(today()), &b2.day);
+        assert_eq!(decode_day(&raw).unwrap().rev, 3);
+        // A refused change writes nothing.
+        let before = store.clone();
+        assert_eq!(
+            update_day(&mut store, today(), |day| day.set_notes("x".repeat(5_000))),
+            Err(UpdateError::Change(
+                crate::diary::day::EntryError::NotesTooLong
+            ))
+        );
+        assert_eq!(store, before);
+        // Removal, settings, unreadable values and foreign keys.
+        assert_eq!(
+            apply_external_change(&mut tab_a, &key, None),
+            ExternalChange::Day(today())
+        );
+        assert!(tab_a.day(today()).is_empty());
+        let mut settings = Settings::default();
+        let mut targets = settings.targets().clone();
+        targets.set_override(Nutrient::Sodium, 1_500.0).unwrap();
+        settings.set_targets(targets);
+        save_settings(&mut store, &settings).unwrap();
+        let raw = store.get(SETTINGS_KEY).unwrap();
+        assert_eq!(
+            apply_external_change(&mut tab_a, SETTINGS_KEY, Some(&raw)),
+            ExternalChange::Settings
+        );
+        assert_eq!(tab_a.settings(), &settings);
+        match apply_external_change(&mut tab_a, &key, Some("{oops")) {
+            ExternalChange::Problem(p) => assert_eq!(p.kind, ProblemKind::Corrupt),
+            other => panic!("{other:?}"),
+        }
+        assert!(tab_a.is_locked(today()));
+        store.set(&key, "{oops").unwrap();
+        assert_eq!(copy_unreadable_aside(&mut store, &key), Ok(true));
+        assert_eq!(
+            apply_external_change(&mut tab_a, "someone.else", Some("1")),
+            ExternalChange::Ignored
+        );
+        assert!(matches!(
+            apply_external_change(&mut tab_a, SETTINGS_KEY, Some("[]")),
+            ExternalChange::Problem(_)
+        ));
+        assert_eq!(
+            apply_external_change(&mut tab_a, SETTINGS_KEY, None),
+            ExternalChange::Settings
+        );
+        assert_eq!(tab_a.settings(), &Settings::default());
+    }
+
+    #[test]
+    fn version_0_data_moves_to_today() {
+        let mut store = MemoryStore::new();
+        let plan = drinks(2).plan().clone();
+        store
+            .set(V0_PLAN_KEY, &serde_json::to_string(&plan).unwrap())
+            .unwrap();
+        let mut targets = Settings::default().targets().clone();
+        targets.set_override(Nutrient::Potassium, 3_500.0).unwrap();
+        store
+            .set(V0_TARGETS_KEY, &serde_json::to_string(&targets).unwrap())
+            .unwrap();
+        let report = load(&mut store, today());
+        assert!(report.migrated_from_v0);
+        assert!(report.problems.is_empty());
+        assert_eq!(report.diary.day(today()).plan(), &plan);
+        assert_eq!(report.diary.settings().targets(), &targets);
+        assert_eq!(store.get(V0_PLAN_KEY), None);
+        assert_eq!(store.get(V0_TARGETS_KEY), None);
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        // The next load reads version 1 only.
+        let again = load(&mut store, date("2026-12-01"));
+        assert!(!again.migrated_from_v0);
+        assert_eq!(again.diary, report.diary);
+    }
+
+    #[test]
+    fn a_failed_migration_keeps_version_0_for_next_time() {
+        let plan = drinks(5).plan().clone();
+        let raw = serde_json::to_string(&plan).unwrap();
+        let mut store = MemoryStore::with_quota(raw.len() + 60);
+        store.set(V0_PLAN_KEY, &raw).unwrap();
+        let report = load(&mut store, today());
+        assert_eq!(report.write_error, Some(StoreError::QuotaExceeded));
+        assert_eq!(store.get(V0_PLAN_KEY).as_deref(), Some(raw.as_str()));
+        assert_eq!(store.get(SCHEMA_KEY), None);
+        // With room, the next load migrates.
+        let mut roomy = MemoryStore::new();
+        roomy.set(V0_PLAN_KEY, &raw).unwrap();
+        assert!(load(&mut roomy, today()).migrated_from_v0);
+    }
+
+    #[test]
+    fn unreadable_version_0_data_is_kept_aside() {
+        let mut store = MemoryStore::new();
+        store.set(V0_PLAN_KEY, r#"{"v":1,"next_id":0,"lunch":[{"kind":"drink","id":0,"amount":-1,"unit":"glass"}]}"#).unwrap();
+        store
+            .set(
+                V0_TARGETS_KEY,
+                r#"{"profile":{"age_years":900,"sex":"female"}}"#,
+            )
+            .unwrap();
+        let report = load(&mut store, today());
+        assert_eq!(report.problems.len(), 2);
+        assert!(report
+            .problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::Corrupt && p.copied_aside));
+        assert!(store.get(V0_PLAN_KEY).is_some());
+        assert!(store.get("ep.quarantine.ep.plan").is_some());
+        assert!(store.get("ep.quarantine.ep.targets").is_some());
+        assert!(report.diary.is_empty());
+    }
+}
