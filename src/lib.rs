@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod components;
 pub use electrolyte_domain as domain;
 pub mod pages;
+pub mod storage;
 pub mod timing;
 
 use leptos::prelude::*;
@@ -18,8 +19,8 @@ use components::food_search::SearchQuery;
 use components::layout::Layout;
 use components::planner_state::Planner;
 use pages::{
-    about::AboutPage, food::FoodPage, home::HomePage, not_found::NotFound, plan::PlanPage,
-    rich_foods::RichFoodsPage, targets::TargetsPage,
+    about::AboutPage, backup::BackupPage, diary::DiaryPage, food::FoodPage, home::HomePage,
+    not_found::NotFound, plan::PlanPage, rich_foods::RichFoodsPage, targets::TargetsPage,
 };
 
 /// The whole app: routes inside the shared layout.
@@ -29,7 +30,13 @@ pub fn App() -> impl IntoView {
     // finds the same results.
     provide_context(SearchQuery(RwSignal::new(String::new())));
     // The day plan and the targets outlive every page.
-    provide_context(Planner::new());
+    let planner = Planner::load();
+    provide_context(planner);
+    // Another tab saved: take its change in, so neither overwrites the other.
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        planner.take_external_change(ev.key(), ev.new_value());
+    });
+    on_cleanup(move || listener.remove());
     view! {
         <Router>
             <Layout>
@@ -38,6 +45,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/food/:ndb") view=FoodPage/>
                     <Route path=path!("/rich") view=RichFoodsPage/>
                     <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/diary") view=DiaryPage/>
+                    <Route path=path!("/backup") view=BackupPage/>
                     <Route path=path!("/targets") view=TargetsPage/>
                     <Route path=path!("/about") view=AboutPage/>
                 </Routes>

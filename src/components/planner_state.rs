@@ -1,36 +1,81 @@
-//! The day plan and the daily targets, shared through context so they
-//! survive moving between pages, plus the form helpers every screen that
-//! adds to the plan uses (meal and food-unit pickers).
+//! The diary as the screens see it: the open date, its day (meal plan,
+//! cramps, activity, notes), the targets, and what storage said — shared
+//! through context. Every change is saved to `localStorage` at once, through
+//! the domain's storage rules; plus the form helpers every screen that adds
+//! to the plan uses (meal and food-unit pickers).
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::catalog;
 use crate::domain::amount::MassUnit;
 use crate::domain::daily_targets::{DailyTargets, TargetError};
+use crate::domain::diary::date::Date;
+use crate::domain::diary::day::DayEntry;
+use crate::domain::diary::settings::Settings;
+use crate::domain::diary::storage::{
+    self, apply_external_change, copy_unreadable_aside, save_settings, ExternalChange, OpenDay,
+    SaveError, StorageProblem, UpdateError, Updated,
+};
+use crate::domain::diary::Diary;
 use crate::domain::food::Food;
 use crate::domain::plan::{DayPlan, FoodUnit, Meal, PlanError};
-use crate::domain::profile::Profile;
 use crate::domain::progress::{day_progress, Progress};
-use crate::domain::targets::nasem;
 use crate::domain::totals::{DayTotals, WaterCounting};
+use crate::storage::{today, BrowserStore};
 
-/// The day plan and the targets it is measured against.
+/// What storage has to say: problems found on loading, and the last write
+/// it refused.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StorageStatus {
+    /// Stored values that could not be read (kept untouched, copied aside).
+    pub problems: Vec<StorageProblem>,
+    /// Dates whose changes are on screen but not saved (storage full).
+    pub unsaved: BTreeSet<Date>,
+    /// Why the last write was refused, for people.
+    pub save_error: Option<String>,
+    /// Whether the diary was moved from the pre-diary layout on this load.
+    pub migrated: bool,
+}
+
+/// The diary, the open day and the targets it is measured against.
 #[derive(Clone, Copy)]
 pub struct Planner {
-    /// Foods, supplements and drinks of the day.
-    pub plan: RwSignal<DayPlan>,
+    /// The date on screen.
+    pub date: RwSignal<Date>,
+    /// The day on screen: what is stored, plus its pending undo.
+    pub day: RwSignal<DayEntry>,
+    /// The meal plan of the day on screen.
+    pub plan: Memo<DayPlan>,
     /// The profile's targets, preset and overrides.
     pub targets: RwSignal<DailyTargets>,
+    /// Every day recorded, the settings and the locked dates.
+    pub diary: RwSignal<Diary>,
+    /// Load problems and refused writes.
+    pub status: RwSignal<StorageStatus>,
 }
 
 impl Planner {
-    /// An empty day with the default adult's DRI targets.
-    pub fn new() -> Planner {
-        let targets = DailyTargets::new(Profile::default_adult(), nasem())
-            .expect("the shipped DRI table covers the default profile");
+    /// The diary as stored in this browser, open at today.
+    pub fn load() -> Planner {
+        let today = today();
+        let report = storage::load(&mut BrowserStore, today);
+        let status = StorageStatus {
+            problems: report.problems,
+            unsaved: BTreeSet::new(),
+            save_error: report.write_error.map(|e| e.to_string()),
+            migrated: report.migrated_from_v0,
+        };
+        let diary = report.diary;
+        let day = RwSignal::new(diary.day(today).clone());
         Planner {
-            plan: RwSignal::new(DayPlan::new()),
-            targets: RwSignal::new(targets),
+            date: RwSignal::new(today),
+            day,
+            plan: Memo::new(move |_| day.with(|d| d.plan().clone())),
+            targets: RwSignal::new(diary.settings().targets().clone()),
+            diary: RwSignal::new(diary),
+            status: RwSignal::new(status),
         }
     }
 
@@ -39,31 +84,127 @@ impl Planner {
         expect_context::<Planner>()
     }
 
-    /// Applies a checked change to the plan; only an accepted change
-    /// notifies the screens (a refused one leaves the plan as it was).
+    /// Opens `date` (what is recorded for it, saved or not).
+    pub fn open(self, date: Date) {
+        self.date.set(date);
+        self.day
+            .set(self.diary.with_untracked(|d| d.day(date).clone()));
+    }
+
+    /// Applies a checked change to the day on screen and saves it, keeping
+    /// what another tab saved meanwhile. A refused change (the domain's
+    /// error, shown as is) leaves everything untouched and notifies nobody;
+    /// a full storage keeps the change on screen and says it is not saved.
+    pub fn change_day<T, E>(
+        self,
+        change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
+    ) -> Result<T, UpdateError<E>> {
+        let date = self.date.get_untracked();
+        let unsaved = self.status.with_untracked(|s| s.unsaved.contains(&date));
+        let updated = self.day.with_untracked(|day| {
+            storage::update_day(&mut BrowserStore, date, OpenDay { day, unsaved }, change)
+        });
+        let Updated { value, day, saved } = updated.inspect_err(|e| {
+            if let UpdateError::Save(e) = e {
+                self.status.update(|s| s.save_error = Some(e.to_string()));
+            }
+        })?;
+        // The date was readable (else the update was refused), so the
+        // diary takes the day.
+        self.diary.update(|d| {
+            let _ = d.set_day(date, day.clone());
+        });
+        self.day.set(day);
+        self.status.update(|s| {
+            match &saved {
+                Ok(()) => s.unsaved.remove(&date),
+                Err(_) => s.unsaved.insert(date),
+            };
+            s.save_error = saved.err().map(|e| e.to_string());
+        });
+        Ok(value)
+    }
+
+    /// Applies a checked change to the plan of the day on screen, like
+    /// [`Planner::change_day`].
     pub fn change_plan<T>(
         self,
         change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError>,
-    ) -> Result<T, PlanError> {
-        self.plan
-            .try_maybe_update(|p| {
-                let result = change(p);
-                (result.is_ok(), result)
-            })
-            .expect("the plan lives as long as the app")
+    ) -> Result<T, UpdateError<PlanError>> {
+        self.change_day(|day| change(day.plan_mut()))
     }
 
-    /// Applies a checked change to the targets, like [`Planner::change_plan`].
+    /// Applies a checked change to the settings (targets, favourites) and
+    /// saves them; a refused change or unreadable stored settings change
+    /// nothing; a full storage keeps the change on screen and says so.
+    pub fn change_settings<T, E>(
+        self,
+        change: impl FnOnce(&mut Settings) -> Result<T, E>,
+    ) -> Result<T, UpdateError<E>> {
+        let mut settings = self.diary.with_untracked(|d| d.settings().clone());
+        let value = change(&mut settings).map_err(UpdateError::Change)?;
+        let saved = save_settings(&mut BrowserStore, &settings);
+        if let Err(e @ (SaveError::LockedSettings | SaveError::NewerVersion)) = saved {
+            self.status.update(|s| s.save_error = Some(e.to_string()));
+            return Err(UpdateError::Save(e));
+        }
+        self.status
+            .update(|s| s.save_error = saved.err().map(|e| e.to_string()));
+        if self.targets.with_untracked(|t| t != settings.targets()) {
+            self.targets.set(settings.targets().clone());
+        }
+        self.diary.update(|d| *d.settings_mut() = settings);
+        Ok(value)
+    }
+
+    /// Applies a checked change to the targets, like
+    /// [`Planner::change_settings`].
     pub fn change_targets(
         self,
         change: impl FnOnce(&mut DailyTargets) -> Result<(), TargetError>,
-    ) -> Result<(), TargetError> {
-        self.targets
-            .try_maybe_update(|t| {
-                let result = change(t);
-                (result.is_ok(), result)
-            })
-            .expect("the targets live as long as the app")
+    ) -> Result<(), UpdateError<TargetError>> {
+        self.change_settings(|settings| {
+            let mut targets = settings.targets().clone();
+            change(&mut targets)?;
+            settings.set_targets(targets);
+            Ok(())
+        })
+    }
+
+    /// Takes in another tab's write of `key` (the browser's `storage`
+    /// event); `None` for `key` means the storage was cleared.
+    pub fn take_external_change(self, key: Option<String>, new_value: Option<String>) {
+        let Some(key) = key else {
+            let reloaded = Planner::load();
+            self.diary.set(reloaded.diary.get_untracked());
+            self.status.set(reloaded.status.get_untracked());
+            self.targets.set(reloaded.targets.get_untracked());
+            self.open(self.date.get_untracked());
+            return;
+        };
+        let change = self
+            .diary
+            .try_update(|d| apply_external_change(d, &key, new_value.as_deref()))
+            .unwrap_or(ExternalChange::Ignored);
+        match change {
+            ExternalChange::Day(date) if date == self.date.get_untracked() => {
+                self.status.update(|s| {
+                    s.unsaved.remove(&date);
+                });
+                self.open(date);
+            }
+            ExternalChange::Day(_) | ExternalChange::Ignored => {}
+            ExternalChange::Settings => self.targets.set(
+                self.diary
+                    .with_untracked(|d| d.settings().targets().clone()),
+            ),
+            ExternalChange::Problem(mut problem) => {
+                problem.copied_aside =
+                    copy_unreadable_aside(&mut BrowserStore, &key).unwrap_or(false);
+                self.status.update(|s| s.problems.push(problem));
+                self.open(self.date.get_untracked());
+            }
+        }
     }
 
     /// The day's totals, recomputed when the plan changes.
@@ -79,12 +220,6 @@ impl Planner {
     pub fn progress(self, totals: Memo<DayTotals>) -> Memo<Vec<Progress>> {
         let targets = self.targets;
         Memo::new(move |_| targets.with(|t| totals.with(|tt| day_progress(t, tt))))
-    }
-}
-
-impl Default for Planner {
-    fn default() -> Planner {
-        Planner::new()
     }
 }
 

@@ -1,6 +1,8 @@
 //! One module per screen.
 
 pub mod about;
+pub mod backup;
+pub mod diary;
 pub mod food;
 pub mod home;
 pub mod not_found;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::catalog;
+use crate::components::day_picker::DayPicker;
 use crate::components::food_search::SearchState;
 use crate::components::planner_state::{
     food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number, Planner,
@@ -43,8 +44,9 @@ pub fn PlanPage() -> impl IntoView {
                 "Targets for " <span data-testid="plan-profile">{who}</span> ". "
                 <A href="/targets" attr:data-testid="plan-targets-link">"Change profile or targets"</A>
             </p>
+            <DayPicker/>
             <section class="progress-list" aria-labelledby="progress-heading">
-                <h2 id="progress-heading">"Today against your targets"</h2>
+                <h2 id="progress-heading">"This day against your targets"</h2>
                 {TARGET_NUTRIENTS
                     .map(|n| {
                         let one = Memo::new(move |_| {
@@ -187,6 +189,7 @@ fn AddFood() -> impl IntoView {
     view! {
         <section class="add-form" aria-labelledby="add-food-heading">
             <h2 id="add-food-heading">"Add a food"</h2>
+            <QuickPicks pick=pick/>
             <div class="field">
                 <label for="plan-search-input">"Find a food"</label>
                 <input
@@ -440,7 +443,57 @@ fn add_other(
     planner
         .change_plan(|p| p.add_supplement(meal, supplement))
         .map_err(|e| e.to_string())?;
-    Ok(format!("Added {name} to {}.", meal.label().to_ascii_lowercase()))
+    Ok(format!(
+        "Added {name} to {}.",
+        meal.label().to_ascii_lowercase()
+    ))
+}
+
+/// How many recent foods are offered.
+const RECENT_FOODS: usize = 8;
+
+/// Favourite and recently planned foods, one tap from the add form.
+#[component]
+fn QuickPicks(pick: impl Fn(FoodIndex) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let planner = Planner::expect();
+    let table = catalog::foods();
+    let chips = move |ndbs: Vec<crate::domain::food::NdbNumber>, kind: &'static str| {
+        ndbs.into_iter()
+            .filter_map(|ndb| Some((ndb, table.index_of(ndb)?)))
+            .map(|(ndb, i)| {
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="chip"
+                            data-testid=format!("{kind}-{ndb}")
+                            on:click=move |_| pick(i)
+                        >
+                            {table.foods()[i].description}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let favourites = move || planner.diary.with(|d| d.settings().favourites().to_vec());
+    let recent = move || planner.diary.with(|d| d.recent_foods(RECENT_FOODS));
+    view! {
+        {move || {
+            let favourites = favourites();
+            (!favourites.is_empty()).then(|| view! {
+                <h3 class="quick-heading">"Favourites"</h3>
+                <ul class="chips" data-testid="favourite-foods">{chips(favourites, "favourite")}</ul>
+            })
+        }}
+        {move || {
+            let recent = recent();
+            (!recent.is_empty()).then(|| view! {
+                <h3 class="quick-heading">"Recently planned"</h3>
+                <ul class="chips" data-testid="recent-foods">{chips(recent, "recent")}</ul>
+            })
+        }}
+    }
 }
 
 /// Adding a supplement, an electrolyte drink or a plain drink to a meal.

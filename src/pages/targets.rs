@@ -294,7 +294,10 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
                             type="button"
                             data-testid=format!("target-reset-{key}")
                             on:click=move |_| {
-                                planner.targets.update(|t| t.reset(nutrient));
+                                let _ = planner.change_targets(|t| {
+                                    t.reset(nutrient);
+                                    Ok(())
+                                });
                                 error.set(None);
                             }
                         >

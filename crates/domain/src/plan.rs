@@ -336,6 +336,12 @@ impl DayPlan {
         self.len() == 0
     }
 
+    /// Whether both plans hold the same items with the same ids, whatever
+    /// their pending undo.
+    pub fn same_items(&self, other: &DayPlan) -> bool {
+        self.meals == other.meals && self.next_id == other.next_id
+    }
+
     /// Adds `amount` `unit`s of the food `ndb` of `table` at the end of
     /// `meal`; at most [`MAX_GRAMS`] of it.
     pub fn add_food(

@@ -237,6 +237,20 @@ impl Date {
         // 1970-01-01 was a Thursday.
         Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
     }
+
+    /// The date for people: "Sun 29 Nov 2026".
+    pub fn label(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        format!(
+            "{} {} {} {}",
+            self.weekday().short_name(),
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
+    }
 }
 
 impl fmt::Display for Date {
@@ -275,6 +289,13 @@ pub(crate) fn date(text: &str) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_read_like_a_calendar() {
+        assert_eq!(date("2026-11-29").label(), "Sun 29 Nov 2026");
+        assert_eq!(date("2024-02-29").label(), "Thu 29 Feb 2024");
+        assert_eq!(date("1999-01-01").label(), "Fri 1 Jan 1999");
+    }
 
     #[test]
     fn parses_and_prints_iso_dates() {

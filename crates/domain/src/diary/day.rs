@@ -390,6 +390,15 @@ impl DayEntry {
             && self.notes.is_empty()
     }
 
+    /// Whether both days store the same record (a pending undo is not
+    /// stored, so it does not count).
+    pub fn same_record(&self, other: &DayEntry) -> bool {
+        self.plan.same_items(&other.plan)
+            && self.cramps == other.cramps
+            && self.activity == other.activity
+            && self.notes == other.notes
+    }
+
     /// The meal plan.
     pub fn plan(&self) -> &DayPlan {
         &self.plan

@@ -621,31 +621,59 @@ impl<E: fmt::Display> fmt::Display for UpdateError<E> {
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for UpdateError<E> {}
 
-/// An accepted [`update_day`]: what the change returned and the day as
-/// now stored (to put in the diary with [`Diary::set_day`]).
+/// An accepted [`update_day`]: what the change returned, the day after it
+/// (to show, and to put in the diary with [`Diary::set_day`]) and whether
+/// it was saved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Updated<T> {
     /// What the change returned.
     pub value: T,
-    /// The day as now stored.
+    /// The day after the change.
     pub day: DayEntry,
+    /// `Err` when the store refused the write (quota exceeded): the change
+    /// holds on screen only, and the next update starts from it.
+    pub saved: Result<(), StoreError>,
+}
+
+/// The day a screen shows for a date, as the starting point of an edit.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenDay<'a> {
+    /// What the screen shows (with its pending undo).
+    pub day: &'a DayEntry,
+    /// Whether it holds changes the store refused to save.
+    pub unsaved: bool,
 }
 
 /// Reads `date`'s day as stored now, applies `change` and writes it back
 /// with its revision bumped, so edits made by another tab in between are
-/// kept. A refused change or write leaves the store as it was.
+/// kept. The change starts from `open` (keeping its pending undo) when that
+/// is what is stored or holds unsaved changes, else from the stored day.
+/// A refused change, an unreadable stored day or storage of a newer
+/// version change nothing; a write the store refuses still returns the
+/// changed day, with [`Updated::saved`] saying why it was not saved.
 pub fn update_day<T, E>(
     store: &mut impl KeyValueStore,
     date: Date,
+    open: OpenDay<'_>,
     change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
 ) -> Result<Updated<T>, UpdateError<E>> {
-    let mut stored = read_day(store, date).map_err(UpdateError::Save)?;
-    let value = change(&mut stored.value).map_err(UpdateError::Change)?;
-    write_day(store, date, &stored.value, stored.rev + 1).map_err(UpdateError::Save)?;
-    Ok(Updated {
-        value,
-        day: stored.value,
-    })
+    let stored = read_day(store, date).map_err(UpdateError::Save)?;
+    // An emptied day is not stored, so an empty open day (with maybe the
+    // undo of its last item) matches an absent one.
+    let open_is_stored =
+        stored.value.same_record(open.day) || (stored.rev == 0 && open.day.is_empty());
+    let mut day = if open.unsaved || open_is_stored {
+        open.day.clone()
+    } else {
+        stored.value
+    };
+    let value = change(&mut day).map_err(UpdateError::Change)?;
+    let saved = match write_day(store, date, &day, stored.rev + 1) {
+        Ok(()) => Ok(()),
+        Err(SaveError::Store(e)) => Err(e),
+        Err(e) => return Err(UpdateError::Save(e)),
+    };
+    Ok(Updated { value, day, saved })
 }
 
 /// Writes the settings. Refused, changing nothing, when the stored
@@ -777,6 +805,15 @@ pub fn discard_unreadable(
 
 #[cfg(test)]
 mod tests {
+    /// A tab that has not shown the day yet.
+    fn fresh() -> OpenDay<'static> {
+        static EMPTY: std::sync::LazyLock<DayEntry> = std::sync::LazyLock::new(DayEntry::new);
+        OpenDay {
+            day: &EMPTY,
+            unsaved: false,
+        }
+    }
+
     use super::super::date::date;
     use super::super::day::test_days::calf_cramp;
     use super::*;
@@ -935,7 +972,7 @@ mod tests {
             Err(SaveError::LockedDay(date("2026-11-01")))
         );
         assert_eq!(
-            update_day(&mut store, date("2026-11-05"), |_| Ok::<_, ()>(())),
+            update_day(&mut store, date("2026-11-05"), fresh(), |_| Ok::<_, ()>(())),
             Err(UpdateError::Save(SaveError::LockedDay(date("2026-11-05"))))
         );
         assert_eq!(
@@ -1014,16 +1051,87 @@ mod tests {
         assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
         assert!(err.to_string().contains("storage for this app is full"));
         assert_eq!(store, before);
-        let err =
-            update_day(&mut store, today(), |day| day.set_notes("x".repeat(500))).unwrap_err();
-        assert_eq!(
-            err,
-            UpdateError::Save(SaveError::Store(StoreError::QuotaExceeded))
-        );
+        // An update the store refuses still returns the changed day, to
+        // keep on screen, and the next update starts from it.
+        let shown = drinks(1);
+        let open = OpenDay {
+            day: &shown,
+            unsaved: false,
+        };
+        let full = update_day(&mut store, today(), open, |day| {
+            day.set_notes("x".repeat(500))
+        })
+        .unwrap();
+        assert_eq!(full.saved, Err(StoreError::QuotaExceeded));
+        assert_eq!(full.day.notes().len(), 500);
+        assert_eq!(store, before);
+        let open = OpenDay {
+            day: &full.day,
+            unsaved: true,
+        };
+        let again = update_day(&mut store, today(), open, |day| {
+            day.plan_mut()
+                .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
+        })
+        .unwrap();
+        assert_eq!(again.day.notes().len(), 500, "the unsaved notes are kept");
+        assert_eq!(again.day.plan().len(), 2);
         assert_eq!(store, before);
         assert!(store.used() <= 400);
         // Removing always works, even when full.
         save_day(&mut store, today(), &DayEntry::new()).unwrap();
+    }
+
+    #[test]
+    fn an_update_keeps_the_open_days_undo_unless_another_tab_changed_it() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let added = update_day(&mut store, today(), fresh(), |day| {
+            day.plan_mut()
+                .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
+        })
+        .unwrap();
+        let removed = update_day(
+            &mut store,
+            today(),
+            OpenDay {
+                day: &added.day,
+                unsaved: false,
+            },
+            |day| day.plan_mut().remove(added.value),
+        )
+        .unwrap();
+        assert!(removed.day.plan().is_empty());
+        // The stored day is the open one: the undo is still there.
+        let undone = update_day(
+            &mut store,
+            today(),
+            OpenDay {
+                day: &removed.day,
+                unsaved: false,
+            },
+            |day| day.plan_mut().undo_remove(),
+        )
+        .unwrap();
+        assert_eq!(undone.day.plan().len(), 1);
+        // Another tab changed the day: the change starts from what it stored.
+        let other = update_day(&mut store, today(), fresh(), |day| day.set_notes("tab B")).unwrap();
+        assert_eq!(other.day.plan().len(), 1);
+        let stale = update_day(
+            &mut store,
+            today(),
+            OpenDay {
+                day: &undone.day,
+                unsaved: false,
+            },
+            |day| {
+                day.plan_mut()
+                    .add_drink(Meal::Dinner, 2.0, VolumeUnit::Glass)
+            },
+        )
+        .unwrap();
+        assert_eq!(stale.day.notes(), "tab B");
+        assert_eq!(stale.day.plan().len(), 2);
     }
 
     #[test]
@@ -1032,19 +1140,22 @@ mod tests {
         let mut tab_a = load(&mut store, today()).diary;
         let mut tab_b = load(&mut store, today()).diary;
         // Tab A adds a drink.
-        let a = update_day(&mut store, today(), |day| {
+        let a = update_day(&mut store, today(), fresh(), |day| {
             day.plan_mut()
                 .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
         })
         .unwrap();
         tab_a.set_day(today(), a.day).unwrap();
         // Tab B, whose copy is stale, logs a cramp: A's drink is kept.
-        let b = update_day(&mut store, today(), |day| day.add_cramp(calf_cramp())).unwrap();
+        let b = update_day(&mut store, today(), fresh(), |day| {
+            day.add_cramp(calf_cramp())
+        })
+        .unwrap();
         assert_eq!(b.day.plan().len(), 1);
         assert_eq!(b.day.cramps().len(), 1);
         tab_b.set_day(today(), b.day.clone()).unwrap();
         // Tab B adds a drink too: its id follows A's.
-        let b2 = update_day(&mut store, today(), |day| {
+        let b2 = update_day(&mut store, today(), fresh(), |day| {
             day.plan_mut()
                 .add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass)
         })
@@ -1062,7 +1173,8 @@ mod tests {
         // A refused change writes nothing.
         let before = store.clone();
         assert_eq!(
-            update_day(&mut store, today(), |day| day.set_notes("x".repeat(5_000))),
+            update_day(&mut store, today(), fresh(), |day| day
+                .set_notes("x".repeat(5_000))),
             Err(UpdateError::Change(
                 crate::diary::day::EntryError::NotesTooLong
             ))

@@ -1,0 +1,88 @@
+//! The browser side of the diary's storage: `localStorage` as the domain's
+//! [`KeyValueStore`], today's local date, and files in and out (download,
+//! upload). The rules (schema, quarantine, two tabs) live in
+//! `domain::diary::storage`; this module only talks to the browser.
+
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsCast;
+
+use crate::domain::diary::date::Date;
+use crate::domain::diary::storage::{KeyValueStore, StoreError};
+
+/// The browser's `localStorage`. Without one (storage disabled), reads find
+/// nothing and writes fail with a clear error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserStore;
+
+impl KeyValueStore for BrowserStore {
+    fn get(&self, key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        LocalStorage::raw().set_item(key, value).map_err(|e| {
+            match e.dyn_ref::<web_sys::DomException>().map(|d| d.name()) {
+                Some(name) if name == "QuotaExceededError" => StoreError::QuotaExceeded,
+                Some(name) => StoreError::Other(name),
+                None => StoreError::Other("unknown error".to_owned()),
+            }
+        })
+    }
+
+    fn remove(&mut self, key: &str) {
+        // A failed removal leaves the value, which is the safe side.
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let storage = LocalStorage::raw();
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
+    }
+}
+
+/// Today in the browser's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|_| Date::first())
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("Could not prepare the download ({what}).");
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("address"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("page"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The click has started the download; the address is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of a file the user picked.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "The file could not be read as text.".to_owned())
+}
