@@ -12,7 +12,11 @@
 //       bar's aria-valuenow changed, and (2) to the moment the last bar changed in the DOM;
 //       PLAN_EDITS edits. (1) includes the wait for the next frame (0–16.7 ms at 60 Hz, as the
 //       edit lands anywhere in a frame), so its budget is on the median; (2) is the app's own
-//       work and must fit in a frame at p95.
+//       work and must fit in a frame at p95;
+//   (e) diary load at scale: localStorage filled with DIARY_DAYS days × DIARY_ITEMS items
+//       (written by the domain's own storage code: `cargo run -p electrolyte-domain --example
+//       sample_backup -- DAYS ITEMS --storage`), then N reloads of /plan reading the app's
+//       performance.measure("load-diary") (reading, decoding and checking every day).
 // Prints a markdown table with the budgets and writes it, with all raw samples, as JSON to
 // e2e/artifacts/bench.json.
 //
@@ -49,6 +53,7 @@ export const BUDGETS = Object.freeze({
   searchP95Ms: 3,
   loadInteractiveMedianMs: 250,
   shippedGzipBytes: 400_000,
+  diaryLoadMedianMs: 50,
 });
 
 const { values: args } = parseArgs({
@@ -310,6 +315,51 @@ async function planLatency(browser, url) {
   }
 }
 
+// ---------------------------------------------------------------- (e) diary load at scale
+export const DIARY_DAYS = 1100;
+export const DIARY_ITEMS = 20;
+
+/** The localStorage entries of a DIARY_DAYS × DIARY_ITEMS diary, from the domain's example. */
+function sampleStorage() {
+  const out = execFileSync(
+    'cargo',
+    ['run', '-q', '--release', '-p', 'electrolyte-domain', '--example', 'sample_backup', '--',
+      String(DIARY_DAYS), String(DIARY_ITEMS), '--storage'],
+    { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out);
+}
+
+async function diaryLoad(browser, url, entries) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await openPage(context);
+    await page.goto(`${url}/plan`, { waitUntil: 'load', timeout: 60_000 });
+    const units = await page.evaluate((e) => {
+      localStorage.clear();
+      let n = 0;
+      for (const [k, v] of Object.entries(e)) {
+        localStorage.setItem(k, v);
+        n += k.length + v.length;
+      }
+      return n;
+    }, entries);
+    const loads = [];
+    for (let i = -1; i < RUNS; i++) {
+      await page.reload({ waitUntil: 'load', timeout: 60_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0);
+      const ms = await page.evaluate(() => performance.getEntriesByName('load-diary', 'measure')[0]?.duration);
+      if (ms === undefined) throw new Error('no load-diary measure');
+      if (i >= 0) loads.push(ms);
+    }
+    const days = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ep.v1.day.')).length);
+    if (days !== DIARY_DAYS) throw new Error(`the app changed the stored diary: ${days} days left of ${DIARY_DAYS}`);
+    return { days, items: DIARY_ITEMS, storedUnits: units, loads, problems: problemsOf(page) };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- machine info
 function commandOutput(cmd, argv) {
   try {
@@ -347,6 +397,7 @@ async function main() {
   let loads;
   let search;
   let plan;
+  let diary;
   let machine;
   try {
     machine = machineInfo(browser.version());
@@ -367,6 +418,9 @@ async function main() {
 
     console.log(`bench: ${PLAN_EDITS} amount edits in a day of ${PLAN_ITEMS} items`);
     plan = await planLatency(browser, server.url);
+
+    console.log(`bench: loading a diary of ${DIARY_DAYS} days × ${DIARY_ITEMS} items, ${RUNS} times`);
+    diary = await diaryLoad(browser, server.url, sampleStorage());
   } finally {
     await browser.close();
     await server.close();
@@ -381,7 +435,10 @@ async function main() {
   const timedOut = keystrokes.filter((k) => k.outcome === 'timeout').length;
   const planFrame = summary(plan.edits.map((e) => e.frame));
   const planDom = summary(plan.edits.map((e) => e.dom));
-  const problems = [...new Set([...loads.flatMap((l) => l.problems), ...search.problems, ...plan.problems])];
+  const diaryLoadMs = summary(diary.loads);
+  const problems = [
+    ...new Set([...loads.flatMap((l) => l.problems), ...search.problems, ...plan.problems, ...diary.problems]),
+  ];
 
   const pass = (ok) => (ok ? 'pass' : 'FAIL');
   const rows = [
@@ -412,6 +469,13 @@ async function main() {
       ...planDom,
       budget: `≤ ${BUDGETS.planDomP95Ms} ms p95`,
       result: pass(planDom.p95 <= BUDGETS.planDomP95Ms),
+    },
+    {
+      metric: `diary load, performance.measure("load-diary") (${DIARY_DAYS} days × ${DIARY_ITEMS} items, ${(diary.storedUnits / 1e6).toFixed(2)} M of ~5 M chars stored)`,
+      unit: 'ms',
+      ...diaryLoadMs,
+      budget: `≤ ${BUDGETS.diaryLoadMedianMs} ms median`,
+      result: pass(diaryLoadMs.median <= BUDGETS.diaryLoadMedianMs),
     },
     {
       metric: 'cold load → app-interactive mark',
@@ -483,6 +547,7 @@ async function main() {
       perQuery: search.perQuery,
     },
     plan: { items: plan.items, edited: plan.edited, frame: planFrame, dom: planDom, edits: plan.edits },
+    diary: { days: diary.days, items: diary.items, storedUnits: diary.storedUnits, load: diaryLoadMs, loads: diary.loads },
     problems,
   };
   await mkdir(path.dirname(args.out), { recursive: true });

@@ -3,7 +3,7 @@
 // e2e/artifacts/ whenever a journey fails.
 
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -160,13 +160,18 @@ export async function eventually(probe, { timeout = 5_000, interval = 50, descri
   }
 }
 
+/** axe-core's source, read once. */
+let axeSource;
+
 /**
  * Run axe-core (from node_modules) in the page. Returns the violations whose impact is in
  * `impacts` (default: serious and critical).
  */
 export async function axeViolations(page, { impacts = ['serious', 'critical'], rules } = {}) {
-  const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through the DevTools protocol, not added as a <script>: the app's CSP
+  // (script-src 'self' + hashes) rightly refuses an injected inline script.
+  axeSource ??= await readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+  if (!(await page.evaluate(() => typeof globalThis.axe === 'object'))) await page.evaluate(axeSource);
   const result = await page.evaluate(
     async (runOptions) => globalThis.axe.run(document, runOptions),
     rules ? { runOnly: { type: 'rule', values: rules } } : { resultTypes: ['violations'] },

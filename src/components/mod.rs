@@ -1,7 +1,13 @@
 //! Pieces shared by several pages.
 
+pub mod cramp_log;
+pub mod day_list;
+pub mod day_picker;
 pub mod food_search;
 pub mod layout;
 pub mod mineral_summary;
 pub mod planner_state;
 pub mod progress_bar;
+pub mod storage_notice;
+pub mod theme;
+pub mod update_banner;

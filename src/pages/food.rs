@@ -147,6 +147,7 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
                 </p>
             </div>
             <AddToPlan food=food serving=serving grams=grams/>
+            <FavouriteToggle food=food/>
             {food.portions.is_empty().then(|| view! {
                 <p class="hint">"USDA lists no household measure for this food; use grams or ounces."</p>
             })}
@@ -191,6 +192,32 @@ fn plan_amount(serving: &Serving, grams: f64) -> (f64, FoodUnit) {
         Serving::Per100g => (100.0, FoodUnit::Mass(MassUnit::Gram)),
         Serving::Portion(i) => (1.0, FoodUnit::Portion(*i)),
         Serving::Custom { unit, .. } => (grams / unit.grams(), FoodUnit::Mass(*unit)),
+    }
+}
+
+/// Marks the food a favourite (one tap from the planner's add form), or
+/// unmarks it.
+#[component]
+fn FavouriteToggle(food: &'static Food) -> impl IntoView {
+    let planner = Planner::expect();
+    let is_favourite = move || planner.diary.with(|d| d.settings().is_favourite(food.ndb));
+    let error = RwSignal::new(None::<String>);
+    let toggle = move |_| {
+        let result = planner.change_settings(|s| s.toggle_favourite(food.ndb));
+        error.set(result.err().map(|e| e.to_string()));
+    };
+    view! {
+        <p class="favourite">
+            <button
+                type="button"
+                data-testid="favourite-toggle"
+                aria-pressed=move || is_favourite().to_string()
+                on:click=toggle
+            >
+                {move || if is_favourite() { "★ In your favourites" } else { "☆ Add to favourites" }}
+            </button>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+        </p>
     }
 }
 

@@ -23,8 +23,11 @@ impl Drop for Mounted {
     }
 }
 
+/// Mounts the app at `path` on an empty diary (tests in one file share the
+/// page and its `localStorage`).
 pub async fn mount_at(path: &str) -> Mounted {
     let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
     window
         .history()
         .unwrap()

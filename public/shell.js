@@ -1,0 +1,67 @@
+// Runs before the app (a plain script in <head>; an external file because the CSP allows no
+// inline script of ours):
+// 1. applies the saved theme (localStorage "ep.theme" = "light" | "dark"; absent = follow the
+//    system) as <html data-theme> before the first paint, so there is no flash of the wrong theme;
+// 2. registers the service worker (public/sw.js) and bridges its updates to the app: when a new
+//    build is installed and waiting, it sets <html data-update-ready> and fires "ep-update-ready"
+//    on window (the layout shows "A new version is ready — Reload"); the app fires
+//    "ep-apply-update" when the user clicks Reload, and this asks the waiting worker to take over,
+//    then reloads once when it has — never a page running old JS against new wasm.
+(() => {
+  'use strict';
+  try {
+    const theme = localStorage.getItem('ep.theme');
+    if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+  } catch {
+    // Storage blocked: follow the system theme.
+  }
+
+  if (!('serviceWorker' in navigator)) return;
+  const sw = navigator.serviceWorker;
+  // A page that had no worker gets one on first visit (clients.claim): no reload for that;
+  // any later change of worker is a new build taking over: reload once.
+  let controlled = Boolean(sw.controller);
+  let waiting = null;
+  let reloading = false;
+
+  function announce(worker) {
+    waiting = worker;
+    document.documentElement.setAttribute('data-update-ready', '');
+    window.dispatchEvent(new Event('ep-update-ready'));
+  }
+
+  window.addEventListener('ep-apply-update', () => {
+    if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
+  });
+
+  sw.addEventListener('controllerchange', () => {
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  });
+
+  function watch(registration) {
+    if (registration.waiting && sw.controller) announce(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && sw.controller) announce(worker);
+      });
+    });
+    // Long-lived tabs look for a new build when they come back into view.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }
+
+  window.addEventListener('load', () => {
+    sw.register('/sw.js', { scope: '/' }).then(watch, () => {
+      // No worker (e.g. a private window that forbids it): the app still works online.
+    });
+  });
+})();

@@ -1,0 +1,99 @@
+// trunk post_build hook (see Trunk.toml): finishes the offline app shell and the CSP.
+//
+//   node scripts/pwa-post-build.mjs [dir]     dir defaults to $TRUNK_STAGING_DIR
+//
+// 1. CSP: every inline <script> in index.html (trunk 0.21 emits one module script that imports
+//    the hashed JS glue and starts the wasm) gets its 'sha256-…' hash added to the script-src of
+//    the <meta http-equiv="Content-Security-Policy"> — old hashes are dropped first, so the
+//    script is idempotent. Fails if the meta is missing.
+// 2. Precache list: every file of the build except sw.js itself, with the SHA-256 of its bytes,
+//    is written into sw.js between the `@precache-start` / `@precache-end` markers, plus a
+//    version = hash of that whole list. Any changed byte anywhere changes sw.js, so browsers see
+//    a new service worker; the worker checks each downloaded file against its hash, so a cache
+//    never mixes two builds.
+//
+// The e2e update test (e2e/webapp.test.mjs) re-runs it on a changed copy of dist/ to play a
+// new deploy.
+
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
+if (!process.argv[2] && !process.env.TRUNK_STAGING_DIR) {
+  console.error('pwa-post-build: give a directory or run as a trunk hook (TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+
+const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
+
+// --- 1. CSP hashes for inline scripts -------------------------------------------------------
+const indexPath = path.join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+const inlineHashes = [];
+for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  const [, attrs, body] = m;
+  if (/\bsrc\s*=/i.test(attrs)) continue;
+  // The browser hashes the element's text as parsed: CRLF and lone CR become LF.
+  inlineHashes.push(`'sha256-${sha256(body.replace(/\r\n?/g, '\n'), 'base64')}'`);
+}
+const metaRe = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+const meta = html.match(metaRe);
+if (!meta) {
+  console.error(`pwa-post-build: no <meta http-equiv="Content-Security-Policy" content="…"> in ${indexPath}`);
+  process.exit(1);
+}
+const policy = meta[2]
+  .split(';')
+  .map((d) => d.trim())
+  .filter(Boolean)
+  .map((directive) => {
+    const [name, ...sources] = directive.split(/\s+/);
+    if (name !== 'script-src') return directive;
+    const kept = sources.filter((s) => !/^'sha(256|384|512)-/.test(s));
+    return [name, ...kept, ...inlineHashes].join(' ');
+  })
+  .join('; ');
+html = html.replace(metaRe, (_, a, __, c) => `${a}${policy}${c}`);
+await writeFile(indexPath, html);
+
+// --- 2. Precache list into sw.js ------------------------------------------------------------
+async function listFiles(root, rel = '') {
+  const out = [];
+  for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
+    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.name.startsWith('.')) continue; // trunk's .stage and friends
+    if (entry.isDirectory()) out.push(...(await listFiles(root, relPath)));
+    else if (entry.isFile()) out.push(relPath);
+  }
+  return out;
+}
+
+const swPath = path.join(dir, 'sw.js');
+let sw = await readFile(swPath, 'utf8').catch(() => null);
+if (sw === null) {
+  console.error(`pwa-post-build: ${swPath} is missing (copy public/sw.js with a data-trunk link)`);
+  process.exit(1);
+}
+const files = (await listFiles(dir)).filter((f) => f !== 'sw.js').sort();
+const precache = [];
+for (const file of files) precache.push({ url: file, sha256: sha256(await readFile(path.join(dir, file)), 'hex') });
+const version = sha256(JSON.stringify(precache), 'hex').slice(0, 16);
+const block = [
+  '// @precache-start (written by scripts/pwa-post-build.mjs; do not edit by hand)',
+  `const VERSION = ${JSON.stringify(version)};`,
+  `const PRECACHE = ${JSON.stringify(precache, null, 2)};`,
+  '// @precache-end',
+].join('\n');
+const markers = /\/\/ @precache-start[\s\S]*?\/\/ @precache-end/;
+if (!markers.test(sw)) {
+  console.error(`pwa-post-build: ${swPath} has no // @precache-start … // @precache-end block`);
+  process.exit(1);
+}
+sw = sw.replace(markers, block);
+await writeFile(swPath, sw);
+
+console.log(
+  `pwa-post-build: ${inlineHashes.length} inline script hash(es) in the CSP; ` +
+    `${precache.length} files precached, version ${version}`,
+);
