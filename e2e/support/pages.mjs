@@ -516,3 +516,264 @@ export class TargetsPage extends App {
     return collapse(await this.byTestId(`target-error-${nutrient}`).textContent());
   }
 }
+
+/** Backup at /backup: export, import with a preview, unreadable data, storage use. */
+export class BackupPage extends App {
+  async open() {
+    await this.goto('/backup');
+    await this.byTestId('export-json').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** Goes to /backup through the main navigation ("Backup"), keeping the app's state. */
+  async openFromNav() {
+    await this.byTestId('nav-backup').click();
+    await this.byTestId('export-json').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** Clicks an export button (`export-json`, `export-foods-csv`, `export-days-csv`): { name, text, path }. */
+  async download(testId = 'export-json') {
+    return downloadOf(this.page, () => this.byTestId(testId).click());
+  }
+
+  /** Picks a file for import: a path, or { name, mimeType, buffer }. */
+  async chooseFile(file) {
+    await this.byTestId('import-file').setInputFiles(file);
+  }
+
+  async importError() {
+    return collapse(await this.byTestId('import-error').textContent());
+  }
+
+  /** Waits for the preview and returns its counts: { text, new, changed, identical, onlyHere, locked }. */
+  async readPreview() {
+    await this.byTestId('import-preview').waitFor({ state: 'visible' });
+    const n = async (id) => Number(await this.byTestId(id).textContent());
+    return {
+      text: collapse(await this.byTestId('import-preview-text').textContent()),
+      new: await n('import-new'),
+      changed: await n('import-changed'),
+      identical: await n('import-identical'),
+      onlyHere: await n('import-only-here'),
+      locked: await n('import-locked'),
+    };
+  }
+
+  async merge() {
+    await this.byTestId('import-merge').click();
+    return this.outcome();
+  }
+
+  /** Replace, confirmed: resolves to { backup: the automatic download, outcome }. */
+  async replace() {
+    await this.byTestId('import-replace').click();
+    const backup = await downloadOf(this.page, () => this.byTestId('import-replace-confirm').click());
+    return { backup, outcome: await this.outcome() };
+  }
+
+  async outcome() {
+    await this.byTestId('import-outcome').waitFor({ state: 'visible' });
+    return collapse(await this.byTestId('import-outcome').textContent());
+  }
+
+  /** An unreadable value's row, by its storage key. */
+  unreadable(key) {
+    return this.page.locator(`[data-testid="unreadable-item"][data-key="${key}"]`);
+  }
+
+  async unreadableKeys() {
+    return this.page.$$eval('[data-testid="unreadable-item"]', (rows) => rows.map((r) => r.getAttribute('data-key')));
+  }
+
+  async downloadUnreadable(key) {
+    return downloadOf(this.page, () => this.unreadable(key).getByTestId('unreadable-download').click());
+  }
+
+  async discardUnreadable(key) {
+    await this.unreadable(key).getByTestId('unreadable-discard').click();
+    await this.unreadable(key).getByTestId('unreadable-discard-confirm').click();
+  }
+
+  async storageUsed() {
+    return collapse(await this.byTestId('storage-used').textContent());
+  }
+}
+
+/** Runs `action` and returns the download it starts: { name, text, path }. */
+export async function downloadOf(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), action()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
+}
+
+/** Every localStorage entry of the page's origin, as a plain object. */
+export async function readLocalStorage(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** The diary at /diary: cramp log, activity, notes, warning signs, copying, past days. */
+export class DiaryPage extends App {
+  async open() {
+    await this.goto('/diary');
+    await this.waitForReady();
+    return this;
+  }
+
+  /** Goes to /diary through the main navigation ("Diary"), keeping the app's state. */
+  async openFromNav() {
+    await this.byTestId('nav-diary').click();
+    await this.waitForReady();
+    return this;
+  }
+
+  async waitForReady() {
+    await this.byTestId('cramp-add').waitFor({ state: 'visible' });
+  }
+
+  /** The open date as YYYY-MM-DD (the day picker's date field). */
+  async openDate() {
+    return this.byTestId('day-date').inputValue();
+  }
+
+  /** Opens `date` (YYYY-MM-DD) through the day picker and waits for it. */
+  async openDay(date) {
+    await this.byTestId('day-date').fill(date);
+    await eventually(async () => (await this.openDate()) === date, { describe: () => `opening ${date}` });
+  }
+
+  async previousDay() {
+    const before = await this.openDate();
+    await this.byTestId('day-previous').click();
+    await eventually(async () => (await this.openDate()) !== before, { describe: () => 'going to the previous day' });
+  }
+
+  async nextDay() {
+    const before = await this.openDate();
+    await this.byTestId('day-next').click();
+    await eventually(async () => (await this.openDate()) !== before, { describe: () => 'going to the next day' });
+  }
+
+  async mealsText() {
+    return collapse(await this.byTestId('diary-meals').textContent());
+  }
+
+  /**
+   * Fills the cramp form and submits it. Fields left undefined are left as they are; `helped`
+   * is a list of relief keys (stretching, massage, walking, heat, other).
+   */
+  async logCramp({ time, place, side, severity, minutes, helped = [], swelling, numbness, note } = {}) {
+    if (time !== undefined) await this.byTestId('cramp-time').fill(time);
+    if (place) await this.byTestId(`cramp-place-${place}`).check();
+    if (side) await this.byTestId(`cramp-side-${side}`).check();
+    if (severity !== undefined) await this.byTestId('cramp-severity').fill(String(severity));
+    if (minutes !== undefined) await this.byTestId('cramp-minutes').fill(String(minutes));
+    for (const key of helped) await this.byTestId(`cramp-helped-${key}`).check();
+    if (swelling !== undefined) await this.byTestId('cramp-swelling').setChecked(swelling);
+    if (numbness !== undefined) await this.byTestId('cramp-numbness').setChecked(numbness);
+    if (note !== undefined) await this.byTestId('cramp-note').fill(note);
+    await this.byTestId('cramp-add').click();
+  }
+
+  async crampError() {
+    return collapse(await this.byTestId('cramp-error').textContent());
+  }
+
+  /** Waits until the cramp form shows an error and returns it. */
+  async expectCrampError(describe = 'a cramp error') {
+    let last;
+    await eventually(async () => (last = await this.crampError()).length > 0, { describe: () => `no ${describe}` });
+    return last;
+  }
+
+  cramps() {
+    return this.byTestId('cramp-item');
+  }
+
+  /** The logged episodes shown now: [{summary, details, note}]. */
+  async readCramps() {
+    return this.page.$$eval('[data-testid="cramp-item"]', (rows) =>
+      rows.map((row) => {
+        const text = (id) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return { summary: text('cramp-summary'), details: text('cramp-details'), note: row.querySelector('[data-testid="cramp-item-note"]')?.textContent ?? '' };
+      }),
+    );
+  }
+
+  /** The warning signs shown now: [{urgency, text}], in page order. */
+  async readWarnings() {
+    return this.page.$$eval('[data-testid="warning-sign"]', (rows) =>
+      rows.map((row) => ({ urgency: row.getAttribute('data-urgency'), text: row.textContent.replace(/\s+/g, ' ').trim() })),
+    );
+  }
+
+  /** Types `value` into an activity field (exercise, feet, alcohol) and leaves it, which saves. */
+  async setActivity(field, value) {
+    const input = this.byTestId(`activity-${field}`);
+    await input.fill(String(value));
+    await input.press('Tab');
+  }
+
+  async activityValue(field) {
+    return this.byTestId(`activity-${field}`).inputValue();
+  }
+
+  async activityError(field) {
+    return collapse(await this.byTestId(`activity-${field}-error`).textContent());
+  }
+
+  /** Types the day's notes and leaves the field, which saves them. */
+  async setNotes(text) {
+    const notes = this.byTestId('diary-notes');
+    await notes.fill(text);
+    await notes.press('Tab');
+    await eventually(async () => collapse(await this.byTestId('diary-notes-status').textContent()).length > 0 || collapse(await this.byTestId('diary-notes-error').textContent()).length > 0, {
+      describe: () => 'the notes were neither saved nor refused',
+    });
+  }
+
+  async notes() {
+    return this.byTestId('diary-notes').inputValue();
+  }
+
+  /** Copies the open day's meals to `date` (YYYY-MM-DD) and returns the status text. */
+  async copyDayTo(date) {
+    await this.byTestId('copy-day-date').fill(date);
+    await this.byTestId('copy-day-submit').click();
+    let last;
+    await eventually(async () => (last = collapse(await this.byTestId('copy-status').textContent())).length > 0 || (await this.byTestId('copy-day-error').textContent()).length > 0, {
+      describe: () => 'copying the day gave no answer',
+    });
+    return last;
+  }
+
+  /** Copies meal `from` of the open day to meal `to` of `date`. */
+  async copyMealTo(from, date, to) {
+    await this.byTestId('copy-meal-from').selectOption(from);
+    await this.byTestId('copy-meal-date').fill(date);
+    await this.byTestId('copy-meal-to').selectOption(to);
+    await this.byTestId('copy-meal-submit').click();
+  }
+
+  /** The past days listed now: [{date, coverage, record, open}], newest first. */
+  async readDayList() {
+    return this.page.$$eval('[data-testid="day-list-item"]', (rows) =>
+      rows.map((row) => {
+        const text = (id) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return {
+          date: row.getAttribute('data-date'),
+          coverage: text('day-list-coverage'),
+          record: text('day-list-record'),
+          open: row.getAttribute('aria-current') === 'date',
+        };
+      }),
+    );
+  }
+
+  /** Opens `date` from the past-days list. */
+  async openFromList(date) {
+    await this.page.locator(`[data-testid="day-list-item"][data-date="${date}"] [data-testid="day-list-open"]`).click();
+    await eventually(async () => (await this.openDate()) === date, { describe: () => `opening ${date} from the list` });
+  }
+}
