@@ -234,6 +234,33 @@ pub fn meal_options() -> impl IntoView {
     Meal::ALL.map(|m| view! { <option value=m.key()>{m.label()}</option> })
 }
 
+/// A labelled meal picker for a form, bound to `meal`; `id` is also its
+/// `data-testid`.
+#[component]
+pub fn MealSelect(
+    id: &'static str,
+    meal: RwSignal<Meal>,
+    #[prop(default = "Meal")] label: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                data-testid=id
+                prop:value=move || meal.get().key()
+                on:change=move |ev| {
+                    if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
+                        meal.set(m);
+                    }
+                }
+            >
+                {meal_options()}
+            </select>
+        </div>
+    }
+}
+
 /// The `<select>` value of a food unit: "portion-2", "g", "oz".
 pub fn food_unit_value(unit: FoodUnit) -> String {
     match unit {

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::components::cramp_log::CrampLog;
 use crate::components::day_list::DayList;
 use crate::components::day_picker::DayPicker;
-use crate::components::planner_state::{meal_options, plain_number, Planner};
+use crate::components::planner_state::{plain_number, MealSelect, Planner};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{Activity, EntryError, MAX_NOTES_CHARS};
 use crate::domain::diary::warning_signs::{warning_signs, Urgency};
@@ -502,25 +502,6 @@ fn CopyForms() -> impl IntoView {
             }
         }
     };
-    let meal_select = move |id: &'static str, label: &'static str, meal: RwSignal<Meal>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select
-                    id=id
-                    data-testid=id
-                    prop:value=move || meal.get().key()
-                    on:change=move |ev| {
-                        if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                            meal.set(m);
-                        }
-                    }
-                >
-                    {meal_options()}
-                </select>
-            </div>
-        }
-    };
     view! {
         <section class="copy-forms" aria-labelledby="copy-heading">
             <h2 id="copy-heading">"Copy meals to another day"</h2>
@@ -547,7 +528,7 @@ fn CopyForms() -> impl IntoView {
             <form class="add-row" novalidate on:submit=copy_meal data-testid="copy-meal-form">
                 <fieldset class="copy-fieldset">
                     <legend>"Copy one meal"</legend>
-                    {meal_select("copy-meal-from", "Meal of this day", meal_from)}
+                    <MealSelect id="copy-meal-from" label="Meal of this day" meal=meal_from/>
                     <div class="field">
                         <label for="copy-meal-date">"To the date"</label>
                         <input
@@ -560,7 +541,7 @@ fn CopyForms() -> impl IntoView {
                             on:input=move |ev| meal_date.set(event_target_value(&ev))
                         />
                     </div>
-                    {meal_select("copy-meal-to", "As the meal", meal_to)}
+                    <MealSelect id="copy-meal-to" label="As the meal" meal=meal_to/>
                     <button type="submit" data-testid="copy-meal-submit">"Copy the meal"</button>
                 </fieldset>
             </form>

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog;
-use crate::components::planner_state::{meal_options, Planner};
+use crate::components::planner_state::{MealSelect, Planner};
 use crate::domain::amount::MassUnit;
 use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::food::{Food, NdbNumber};
@@ -261,21 +261,7 @@ fn AddToPlan(
     };
     view! {
         <form class="add-to-plan add-row" on:submit=add aria-label="Add to the day plan">
-            <div class="field">
-                <label for="add-to-plan-meal">"Meal"</label>
-                <select
-                    id="add-to-plan-meal"
-                    data-testid="add-to-plan-meal"
-                    prop:value=move || meal.get().key()
-                    on:change=move |ev| {
-                        if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                            meal.set(m);
-                        }
-                    }
-                >
-                    {meal_options()}
-                </select>
-            </div>
+            <MealSelect id="add-to-plan-meal" meal=meal/>
             <button type="submit" data-testid="add-to-plan">"Add to plan"</button>
             <p class="confirmation" role="status" data-testid="add-to-plan-status">
                 {move || match status.get() {

@@ -10,7 +10,8 @@ use crate::catalog;
 use crate::components::day_picker::DayPicker;
 use crate::components::food_search::SearchState;
 use crate::components::planner_state::{
-    food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number, Planner,
+    food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number,
+    MealSelect, Planner,
 };
 use crate::components::progress_bar::ProgressBar;
 use crate::domain::amount::MassUnit;
@@ -250,21 +251,7 @@ fn AddFood() -> impl IntoView {
                         {move || chosen.get().map(|i| table.foods()[i].description).unwrap_or("none chosen yet")}
                     </strong>
                 </p>
-                <div class="field">
-                    <label for="plan-add-meal">"Meal"</label>
-                    <select
-                        id="plan-add-meal"
-                        data-testid="plan-add-meal"
-                        prop:value=move || meal.get().key()
-                        on:change=move |ev| {
-                            if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                                meal.set(m);
-                            }
-                        }
-                    >
-                        {meal_options()}
-                    </select>
-                </div>
+                <MealSelect id="plan-add-meal" meal=meal/>
                 <div class="field">
                     <label for="plan-add-amount">"Amount"</label>
                     <input
@@ -583,21 +570,7 @@ fn AddSupplement() -> impl IntoView {
                         {options}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="plan-other-meal">"Meal"</label>
-                    <select
-                        id="plan-other-meal"
-                        data-testid="plan-other-meal"
-                        prop:value=move || meal.get().key()
-                        on:change=move |ev| {
-                            if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                                meal.set(m);
-                            }
-                        }
-                    >
-                        {meal_options()}
-                    </select>
-                </div>
+                <MealSelect id="plan-other-meal" meal=meal/>
                 <div class="field">
                     <label for="plan-other-amount">{move || kind.get().amount_label()}</label>
                     <input
