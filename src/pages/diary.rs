@@ -304,7 +304,7 @@ fn ActivityForm() -> impl IntoView {
     }
 }
 
-/// The day's free notes, saved when the field is left.
+/// The day's free notes, saved as they are typed.
 #[component]
 fn Notes() -> impl IntoView {
     let planner = Planner::expect();
@@ -365,8 +365,11 @@ fn Notes() -> impl IntoView {
                     aria-describedby="diary-notes-count diary-notes-error"
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                    on:change=move |_| save()
+                    on:input=move |ev| {
+                        // Saved as typed: a reload or a closed tab loses nothing.
+                        text.set(event_target_value(&ev));
+                        save();
+                    }
                 ></textarea>
                 <span id="diary-notes-count" class="hint" data-testid="diary-notes-count">{count}</span>
             </div>

@@ -28,6 +28,13 @@ impl Drop for Mounted {
 pub async fn mount_at(path: &str) -> Mounted {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
+    remount_at(path).await
+}
+
+/// Mounts the app at `path` on what `localStorage` holds now, as a reload
+/// would.
+pub async fn remount_at(path: &str) -> Mounted {
+    let window = web_sys::window().unwrap();
     window
         .history()
         .unwrap()
