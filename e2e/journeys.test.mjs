@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { axeViolations, eventually, launchBrowser, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, RichPage, parseAmount } from './support/pages.mjs';
 import { startServer } from './support/server.mjs';
+import { readFoods, skipWithoutUsda } from './support/usda.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.E2E_DIST || `${REPO}dist`;
@@ -352,13 +353,11 @@ describe('foods richest in a mineral', () => {
 
 describe('USDA cross-check (needs the SR28 CSVs)', () => {
   // The CSVs are not in the repo; tools/usda-convert reads them from ../shared/data/usda.
-  const usdaDir = process.env.USDA_DIR || `${REPO}../shared/data/usda`;
-  const foodsCsv = `${usdaDir}/foods.csv`;
-  const skip = existsSync(foodsCsv) ? false : `no ${foodsCsv} (set USDA_DIR)`;
+  const skip = skipWithoutUsda;
 
   test('rich-list values equal USDA SR28 per 100 g and per 100 kcal; group filter is exact', { skip, timeout: 90_000 }, () =>
     withPage(browser, 'usda cross-check', async (page) => {
-      const foods = readFoodsCsv(foodsCsv);
+      const foods = readFoods();
       const rich = await new RichPage(page, server.url).open();
       await rich.selectMineral('potassium');
       await rich.selectBasis('per100g');
@@ -385,43 +384,6 @@ describe('USDA cross-check (needs the SR28 CSVs)', () => {
     }),
   );
 });
-
-/** foods.csv → Map(ndb → {description, food_group, energy_kcal, potassium_mg, ...}); empty cells → NaN. */
-function readFoodsCsv(file) {
-  const rows = parseCsv(readFileSync(file, 'utf8'));
-  const header = rows.shift();
-  const map = new Map();
-  for (const row of rows) {
-    const rec = {};
-    header.forEach((h, i) => {
-      rec[h] = /^(ndb_no|description|food_group)$/.test(h) ? row[i] : row[i] === '' ? Number.NaN : Number(row[i]);
-    });
-    map.set(rec.ndb_no, rec);
-  }
-  return map;
-}
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
 
 describe('accessibility', () => {
   for (const [name, path, ready] of [
