@@ -61,7 +61,7 @@ function shellCaches(page) {
 }
 
 describe('offline and installable', () => {
-  journey('offline: load once, cut the network, reload, deep link, search and plan a day', async (page, context) => {
+  journey('offline: load once, cut the network, reload, deep link, search, plan a day and find it after another reload', async (page, context) => {
     const own = await startServer({ root: DIST });
     try {
       const home = new HomePage(page, own.url);
@@ -100,6 +100,10 @@ describe('offline and installable', () => {
         unitLabel: '1 medium (7" to 7-7/8" long), 118 g',
       });
       await plan.expectBarNow('potassium', 422.44);
+      // Saved while offline: still there after another offline reload.
+      await page.reload({ waitUntil: 'load' });
+      await plan.expectBarNow('potassium', 422.44);
+      assert.deepEqual((await plan.readItems()).map((i) => i.name), [BANANA.title]);
       assert.equal(own.requests.length, before, 'the closed server was asked for something');
     } finally {
       await own.close();

@@ -30,7 +30,9 @@ pub fn App() -> impl IntoView {
     // finds the same results.
     provide_context(SearchQuery(RwSignal::new(String::new())));
     // The day plan and the targets outlive every page.
+    // Today and the settings now; older days once the first screen is up.
     let planner = timing::measure("load-diary", Planner::load);
+    planner.read_rest_after_paint();
     provide_context(planner);
     // Another tab saved: take its change in, so neither overwrites the other.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {

@@ -9,18 +9,32 @@ use wasm_bindgen::JsCast;
 use crate::domain::diary::date::Date;
 use crate::domain::diary::storage::{KeyValueStore, StoreError};
 
-/// The browser's `localStorage`. Without one (storage disabled), reads find
-/// nothing and writes fail with a clear error.
+/// The browser's `localStorage`. Without one (storage turned off or site
+/// data blocked), reads find nothing and writes fail with
+/// [`StoreError::Unavailable`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BrowserStore;
 
+/// `localStorage`, or `None` where the browser refuses it. Asked first
+/// because gloo's `LocalStorage::raw()` panics there.
+fn local_storage() -> Option<web_sys::Storage> {
+    thread_local! {
+        static AVAILABLE: bool = web_sys::window()
+            .is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))));
+    }
+    AVAILABLE
+        .with(|available| *available)
+        .then(LocalStorage::raw)
+}
+
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Option<String> {
-        LocalStorage::raw().get_item(key).ok().flatten()
+        local_storage()?.get_item(key).ok().flatten()
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        LocalStorage::raw().set_item(key, value).map_err(|e| {
+        let storage = local_storage().ok_or(StoreError::Unavailable)?;
+        storage.set_item(key, value).map_err(|e| {
             match e.dyn_ref::<web_sys::DomException>().map(|d| d.name()) {
                 Some(name) if name == "QuotaExceededError" => StoreError::QuotaExceeded,
                 Some(name) => StoreError::Other(name),
@@ -31,11 +45,15 @@ impl KeyValueStore for BrowserStore {
 
     fn remove(&mut self, key: &str) {
         // A failed removal leaves the value, which is the safe side.
-        let _ = LocalStorage::raw().remove_item(key);
+        if let Some(storage) = local_storage() {
+            let _ = storage.remove_item(key);
+        }
     }
 
     fn keys(&self) -> Vec<String> {
-        let storage = LocalStorage::raw();
+        let Some(storage) = local_storage() else {
+            return Vec::new();
+        };
         let count = storage.length().unwrap_or(0);
         (0..count)
             .filter_map(|i| storage.key(i).ok().flatten())

@@ -14,6 +14,13 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Records the time since the mark `start` as a `performance.measure(name)`.
+pub fn measure_from(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}
+
 /// Marks a named moment, such as "app-interactive".
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

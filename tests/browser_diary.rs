@@ -6,7 +6,10 @@
 
 mod support;
 
-use electrolyte_planner::domain::diary::storage::{day_key, KeyValueStore, StoreError};
+use electrolyte_planner::domain::diary::day::DayEntry;
+use electrolyte_planner::domain::diary::storage::{day_key, save_day, KeyValueStore, StoreError};
+use electrolyte_planner::domain::plan::Meal;
+use electrolyte_planner::domain::volume::VolumeUnit;
 use electrolyte_planner::storage::{today, BrowserStore};
 use support::{click, mount_at, remount_at, until};
 use wasm_bindgen_test::*;
@@ -81,4 +84,41 @@ async fn unreadable_stored_days_are_reported_kept_and_never_overwritten() {
             .as_deref(),
         Some(damaged)
     );
+}
+
+/// Stores `count` days before today, each with one glass of water.
+fn store_past_days(count: i32) {
+    local_storage().clear().unwrap();
+    let mut day = DayEntry::new();
+    day.plan_mut()
+        .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
+        .unwrap();
+    for back in 1..=count {
+        let date = today().add_days(-back).unwrap();
+        save_day(&mut BrowserStore, date, &day).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn older_days_are_read_after_the_first_screen() {
+    store_past_days(150);
+    let app = remount_at("/diary").await;
+    assert!(until(|| app.find("day-list-reading").is_none()).await);
+    // The first page of the list, newest first, and more to show.
+    let items = app.all("day-list-item");
+    assert_eq!(items.len(), 60);
+    assert_eq!(
+        items[0].get_attribute("data-date"),
+        Some(today().add_days(-1).unwrap().to_string())
+    );
+    assert!(app.find("day-list-more").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_backup_page_counts_every_day_at_once() {
+    store_past_days(150);
+    // No frame has passed, so no slice has run: the page reads them all.
+    let app = remount_at("/backup").await;
+    let summary = app.text("export-summary");
+    assert!(summary.contains("150 days"), "{summary}");
 }

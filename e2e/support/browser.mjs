@@ -31,6 +31,22 @@ export async function launchBrowser(options = {}) {
   });
 }
 
+/**
+ * Launch headless Chromium on the profile directory `userDataDir` (kept on disk, so closing
+ * and launching again is a browser restart). Close it with `await context.close()`.
+ */
+export async function launchPersistent(userDataDir) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    ...CONTEXT_OPTIONS,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
+}
+
 /** Context options shared by the journeys and the benchmark. */
 export const CONTEXT_OPTIONS = Object.freeze({
   viewport: { width: 1280, height: 800 },

@@ -151,8 +151,11 @@ pub fn DayList(
                 "Coverage of your targets: potassium (K), magnesium (Mg), calcium (Ca) and water of their "
                 "minimum, sodium (Na) of its upper limit."
             </p>
-            <Show when=move || total.get() == 0>
+            <Show when=move || total.get() == 0 && planner.whole_diary_read.get()>
                 <p class="hint" data-testid="day-list-empty">"Nothing recorded yet."</p>
+            </Show>
+            <Show when=move || !planner.whole_diary_read.get()>
+                <p class="hint" role="status" data-testid="day-list-reading">"Reading older days…"</p>
             </Show>
             <ul class="day-list-items" data-testid="day-list">
                 <For

@@ -65,11 +65,15 @@ pub struct SearchState {
 impl SearchState {
     /// Results for `query`, timed as the "search" measure; the highlight is
     /// cleared whenever they change.
+    /// An empty query touches neither the table nor the index, so a screen
+    /// with an empty search box does not wait for them to be built.
     pub fn new(query: RwSignal<String>) -> SearchState {
-        let table = catalog::foods();
-        let index = catalog::search_index();
         let results = Memo::new(move |_| {
             query.with(|q| {
+                if q.trim().is_empty() {
+                    return (Vec::new(), 0);
+                }
+                let (table, index) = (catalog::foods(), catalog::search_index());
                 let found = timing::measure("search", || index.search(table, q, RESULT_LIMIT));
                 (found.foods, found.total)
             })
@@ -121,19 +125,21 @@ impl SearchState {
 #[component]
 pub fn FoodSearch() -> impl IntoView {
     let SearchQuery(query) = expect_context::<SearchQuery>();
-    let table = catalog::foods();
     let search = SearchState::new(query);
     let SearchState { results, active } = search;
 
     let navigate = use_navigate();
     let on_keydown = move |ev: KeyboardEvent| {
         if let Some(i) = search.on_keydown(&ev, query) {
-            navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
+            navigate(
+                &food_href(&catalog::foods().foods()[i]),
+                NavigateOptions::default(),
+            );
         }
     };
 
     let has_query = move || query.with(|q| !q.trim().is_empty());
-    let option_id = move |i: FoodIndex| format!("food-option-{}", table.foods()[i].ndb);
+    let option_id = move |i: FoodIndex| format!("food-option-{}", catalog::foods().foods()[i].ndb);
 
     view! {
         <div class="food-search">
@@ -184,7 +190,7 @@ pub fn FoodSearch() -> impl IntoView {
                     each=move || results.get().0
                     key=|i| *i
                     children=move |i| {
-                        let food = &table.foods()[i];
+                        let food = &catalog::foods().foods()[i];
                         view! {
                             <li role="none" class="search-result" data-testid="search-result">
                                 <a

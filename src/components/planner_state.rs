@@ -15,8 +15,8 @@ use crate::domain::diary::date::Date;
 use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::settings::Settings;
 use crate::domain::diary::storage::{
-    self, apply_external_change, copy_unreadable_aside, save_settings, ExternalChange, OpenDay,
-    SaveError, StorageProblem, UpdateError, Updated,
+    self, apply_external_change, copy_unreadable_aside, save_settings, start_load, DiaryReader,
+    ExternalChange, LoadReport, OpenDay, SaveError, StorageProblem, UpdateError, Updated,
 };
 use crate::domain::diary::Diary;
 use crate::domain::food::Food;
@@ -24,6 +24,11 @@ use crate::domain::plan::{DayPlan, FoodUnit, Meal, PlanError};
 use crate::domain::progress::{day_progress, Progress};
 use crate::domain::totals::{DayTotals, WaterCounting};
 use crate::storage::{today, BrowserStore};
+use crate::timing;
+
+/// How many stored days one slice of the background reading decodes
+/// (about 5 ms in headless Chromium on this project's 2-core test machine).
+const DAYS_PER_SLICE: usize = 60;
 
 /// What storage has to say: problems found on loading, and the last write
 /// it refused.
@@ -50,24 +55,26 @@ pub struct Planner {
     pub plan: Memo<DayPlan>,
     /// The profile's targets, preset and overrides.
     pub targets: RwSignal<DailyTargets>,
-    /// Every day recorded, the settings and the locked dates.
+    /// Every day recorded, the settings and the locked dates. Right after
+    /// start-up it holds only the open day; the others arrive while
+    /// `whole_diary_read` is false.
     pub diary: RwSignal<Diary>,
+    /// Whether every stored day has been read into `diary`.
+    pub whole_diary_read: RwSignal<bool>,
     /// Load problems and refused writes.
     pub status: RwSignal<StorageStatus>,
+    /// The stored days not read yet.
+    reader: StoredValue<DiaryReader>,
 }
 
 impl Planner {
-    /// The diary as stored in this browser, open at today.
+    /// The diary as stored in this browser, open at today. Only today's
+    /// day and the settings are read now; call
+    /// [`Planner::read_rest_after_paint`] for the other days.
     pub fn load() -> Planner {
         let today = today();
-        let report = storage::load(&mut BrowserStore, today);
-        let status = StorageStatus {
-            problems: report.problems,
-            unsaved: BTreeSet::new(),
-            save_error: report.write_error.map(|e| e.to_string()),
-            migrated: report.migrated_from_v0,
-        };
-        let diary = report.diary;
+        let (report, reader) = start_load(&mut BrowserStore, today);
+        let (diary, status) = split_report(report);
         let day = RwSignal::new(diary.day(today).clone());
         Planner {
             date: RwSignal::new(today),
@@ -75,7 +82,88 @@ impl Planner {
             plan: Memo::new(move |_| day.with(|d| d.plan().clone())),
             targets: RwSignal::new(diary.settings().targets().clone()),
             diary: RwSignal::new(diary),
+            whole_diary_read: RwSignal::new(reader.is_done()),
             status: RwSignal::new(status),
+            reader: StoredValue::new(reader),
+        }
+    }
+
+    /// Reads the days [`Planner::load`] left, a slice at a time between
+    /// frames, starting after the next paint, so the first screen does not
+    /// wait for years of diary. Measured as `diary-read` (from the start
+    /// of the reading to its end) and `diary-slice` (each slice).
+    pub fn read_rest_after_paint(self) {
+        timing::mark("diary-read-start");
+        request_animation_frame(move || self.read_next_slice());
+    }
+
+    /// One slice, then the next one after the browser had a turn.
+    fn read_next_slice(self) {
+        // The app may be gone (unmounted) by now.
+        if self.whole_diary_read.try_get_untracked().is_none() {
+            return;
+        }
+        timing::measure("diary-slice", || self.read_days(DAYS_PER_SLICE));
+        if self.whole_diary_read.get_untracked() {
+            timing::measure_from("diary-read", "diary-read-start");
+        } else {
+            set_timeout(move || self.read_next_slice(), Default::default());
+        }
+    }
+
+    /// Reads every day not read yet, now: for what needs the whole diary
+    /// (export, import).
+    pub fn read_whole_diary(self) {
+        self.read_days(usize::MAX);
+    }
+
+    /// Reads up to `max_days` more stored days into the diary; once every
+    /// day is read, tells the diary's readers.
+    fn read_days(self, max_days: usize) {
+        if self.whole_diary_read.get_untracked() {
+            return;
+        }
+        let mut found = LoadReport::new(Diary::default());
+        let mut done = false;
+        self.reader.update_value(|reader| {
+            self.diary.update_untracked(|diary| {
+                found.diary = std::mem::take(diary);
+                reader.read_more(&mut BrowserStore, &mut found, max_days);
+                *diary = std::mem::take(&mut found.diary);
+            });
+            done = reader.is_done();
+        });
+        // The open day is never among them: it was read at start-up.
+        if !found.problems.is_empty() || found.write_error.is_some() {
+            self.status.update(|s| {
+                s.problems.append(&mut found.problems);
+                if let Some(e) = found.write_error {
+                    s.save_error = Some(e.to_string());
+                }
+            });
+        }
+        if done {
+            self.whole_diary_read.set(true);
+            self.diary.notify();
+        }
+    }
+
+    /// Reads the diary again from storage, keeping the open date (the
+    /// storage was cleared in another tab).
+    fn reload(self) {
+        let date = self.date.get_untracked();
+        let (report, reader) = start_load(&mut BrowserStore, date);
+        let (diary, status) = split_report(report);
+        let reading = !self.whole_diary_read.get_untracked();
+        self.targets.set(diary.settings().targets().clone());
+        self.diary.set(diary);
+        self.status.set(status);
+        self.whole_diary_read.set(reader.is_done());
+        self.reader.set_value(reader);
+        self.open(date);
+        // A reading in progress goes on with the new reader.
+        if !reading {
+            self.read_rest_after_paint();
         }
     }
 
@@ -175,11 +263,7 @@ impl Planner {
     /// event); `None` for `key` means the storage was cleared.
     pub fn take_external_change(self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
-            let reloaded = Planner::load();
-            self.diary.set(reloaded.diary.get_untracked());
-            self.status.set(reloaded.status.get_untracked());
-            self.targets.set(reloaded.targets.get_untracked());
-            self.open(self.date.get_untracked());
+            self.reload();
             return;
         };
         let change = self
@@ -221,6 +305,17 @@ impl Planner {
         let targets = self.targets;
         Memo::new(move |_| targets.with(|t| totals.with(|tt| day_progress(t, tt))))
     }
+}
+
+/// The diary of a load report, and its findings as the status.
+fn split_report(report: LoadReport) -> (Diary, StorageStatus) {
+    let status = StorageStatus {
+        problems: report.problems,
+        unsaved: BTreeSet::new(),
+        save_error: report.write_error.map(|e| e.to_string()),
+        migrated: report.migrated_from_v0,
+    };
+    (report.diary, status)
 }
 
 /// A number as an input field shows it, so that it reads back the same:

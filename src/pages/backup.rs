@@ -36,6 +36,8 @@ const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 #[component]
 pub fn BackupPage() -> impl IntoView {
     super::set_title("Backup");
+    // Export and import work on every day: finish reading them now.
+    Planner::expect().read_whole_diary();
     // Bumped whenever this page writes to storage, so the lists and the
     // storage use read it again.
     let stored = RwSignal::new(0_u32);

@@ -287,12 +287,19 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                     />
                     " "
-                    <button type="submit" data-testid=format!("target-set-{key}")>"Set"</button>
+                    <button
+                        type="submit"
+                        data-testid=format!("target-set-{key}")
+                        aria-label=format!("Set {} target", nutrient.name().to_ascii_lowercase())
+                    >
+                        "Set"
+                    </button>
                     <Show when=move || target.with(|t| t.is_overridden())>
                         " "
                         <button
                             type="button"
                             data-testid=format!("target-reset-{key}")
+                            aria-label=format!("Reset {} target", nutrient.name().to_ascii_lowercase())
                             on:click=move |_| {
                                 let _ = planner.change_targets(|t| {
                                     t.reset(nutrient);

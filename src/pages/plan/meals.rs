@@ -164,7 +164,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                         let unit_id = unit_id.clone();
                         let current = food_unit_value(unit);
                         view! {
-                            <label for=unit_id.clone() class="visually-hidden">"Unit"</label>
+                            <label for=unit_id.clone() class="visually-hidden">{format!("Unit of {}", food.description)}</label>
                             <select
                                 id=unit_id
                                 data-testid="item-unit"

@@ -91,6 +91,9 @@ pub fn day_key(date: Date) -> String {
 pub enum StoreError {
     /// The browser's quota for the site is used up.
     QuotaExceeded,
+    /// The browser gives this page no storage at all (turned off, or site
+    /// data blocked).
+    Unavailable,
     /// Any other refusal, as the browser words it.
     Other(String),
 }
@@ -101,6 +104,10 @@ impl fmt::Display for StoreError {
             StoreError::QuotaExceeded => write!(
                 f,
                 "The browser's storage for this app is full, so this change was not saved. Export a backup, then remove old days to make room."
+            ),
+            StoreError::Unavailable => write!(
+                f,
+                "This browser does not let the app save anything (its storage is turned off or site data is blocked), so what you enter lasts only until this page is closed. Export a backup to keep it, or allow site data for this page."
             ),
             StoreError::Other(reason) => {
                 write!(f, "The browser refused to save this change: {reason}")
@@ -340,16 +347,22 @@ fn copy_aside(store: &mut impl KeyValueStore, key: &str, raw: &str) -> Result<bo
     store.set(&quarantine, raw).map(|()| true)
 }
 
-/// Reads the diary from `store`, migrating version 0 data to `today`.
-/// Never panics; see the module documentation for what happens to
-/// unreadable values.
+/// Reads the whole diary from `store`, migrating version 0 data to
+/// `today`: [`start_load`] then every other day. Never panics; see the
+/// module documentation for what happens to unreadable values.
 pub fn load(store: &mut impl KeyValueStore, today: Date) -> LoadReport {
-    let mut report = LoadReport {
-        diary: Diary::default(),
-        problems: Vec::new(),
-        migrated_from_v0: false,
-        write_error: None,
-    };
+    let (mut report, mut rest) = start_load(store, today);
+    rest.read_more(store, &mut report, usize::MAX);
+    report
+}
+
+/// Starts reading the diary with what the first screen needs: the schema
+/// marker (migrating version 0 data to `open`), the settings and the day
+/// at `open`. The other days are left to the returned [`DiaryReader`], to
+/// read in slices once the screen is up; until then the report's diary
+/// holds only the open day. Never panics.
+pub fn start_load(store: &mut impl KeyValueStore, open: Date) -> (LoadReport, DiaryReader) {
+    let mut report = LoadReport::new(Diary::default());
     match store.get(SCHEMA_KEY) {
         Some(marker) if marker == SCHEMA_VERSION.to_string() => {}
         Some(marker) => {
@@ -364,7 +377,11 @@ pub fn load(store: &mut impl KeyValueStore, today: Date) -> LoadReport {
                     detail: format!("schema version {v}"),
                     copied_aside: false,
                 });
-                return report;
+                let nothing_to_read = DiaryReader {
+                    open,
+                    pending: Some(Vec::new()),
+                };
+                return (report, nothing_to_read);
             }
             // A damaged marker carries no data: keep a copy, write it anew.
             report.note_problem(
@@ -384,7 +401,7 @@ pub fn load(store: &mut impl KeyValueStore, today: Date) -> LoadReport {
                 .iter()
                 .any(|k| k.starts_with(DAY_KEY_PREFIX) || k == SETTINGS_KEY);
             if !has_v1 {
-                migrate_v0(store, today, &mut report);
+                migrate_v0(store, open, &mut report);
             }
             if report.write_error.is_none() {
                 report.write(store, SCHEMA_KEY, &SCHEMA_VERSION.to_string());
@@ -395,45 +412,113 @@ pub fn load(store: &mut impl KeyValueStore, today: Date) -> LoadReport {
             }
         }
     }
-    for key in store.keys() {
-        if key == SETTINGS_KEY {
-            if let Some(raw) = store.get(&key) {
-                match decode_settings(&raw) {
-                    Ok(settings) => report.diary.settings = settings.value,
-                    Err(problem) => report.note_problem(store, &key, &raw, problem),
-                }
-            }
-            continue;
-        }
-        let Some(date_text) = key.strip_prefix(DAY_KEY_PREFIX) else {
-            continue;
-        };
-        let Some(raw) = store.get(&key) else {
-            continue;
-        };
-        match Date::parse(date_text) {
-            Ok(date) => match decode_day(&raw) {
-                Ok(day) => report.diary.put(date, day.value),
-                Err(problem) => {
-                    report.diary.lock(date);
-                    report.note_problem(store, &key, &raw, problem);
-                }
-            },
-            Err(e) => report.note_problem(
-                store,
-                &key,
-                &raw,
-                DecodeProblem {
-                    kind: ProblemKind::Foreign,
-                    detail: format!("the key's date is {e}"),
-                },
-            ),
+    if let Some(raw) = store.get(SETTINGS_KEY) {
+        match decode_settings(&raw) {
+            Ok(settings) => report.diary.settings = settings.value,
+            Err(problem) => report.note_problem(store, SETTINGS_KEY, &raw, problem),
         }
     }
-    report
+    report.read_day(store, open, &day_key(open));
+    let rest = DiaryReader {
+        open,
+        pending: None,
+    };
+    (report, rest)
+}
+
+/// The days [`start_load`] left to read, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiaryReader {
+    /// The day already read.
+    open: Date,
+    /// The keys left, oldest first (read from the end); `None` until the
+    /// store's keys are listed by the first [`DiaryReader::read_more`].
+    pending: Option<Vec<String>>,
+}
+
+impl DiaryReader {
+    /// Whether every day has been read.
+    pub fn is_done(&self) -> bool {
+        self.pending.as_ref().is_some_and(Vec::is_empty)
+    }
+
+    /// Reads up to `max_days` more stored days into `report`, newest first.
+    /// A day the diary already holds or has locked is skipped: the app
+    /// changed it (reading what was stored) or another tab's change arrived
+    /// since the start, so what it holds is newer than a read would be.
+    /// Returns how many stored days were looked at.
+    pub fn read_more(
+        &mut self,
+        store: &mut impl KeyValueStore,
+        report: &mut LoadReport,
+        max_days: usize,
+    ) -> usize {
+        let open_key = day_key(self.open);
+        let pending = self.pending.get_or_insert_with(|| {
+            let mut keys: Vec<String> = store
+                .keys()
+                .into_iter()
+                .filter(|k| k.starts_with(DAY_KEY_PREFIX) && *k != open_key)
+                .collect();
+            keys.sort_unstable();
+            keys
+        });
+        let mut looked_at = 0;
+        while looked_at < max_days {
+            let Some(key) = pending.pop() else {
+                break;
+            };
+            looked_at += 1;
+            let date_text = &key[DAY_KEY_PREFIX.len()..];
+            match Date::parse(date_text) {
+                Ok(date) => {
+                    let diary = &report.diary;
+                    if !diary.days.contains_key(&date) && !diary.is_locked(date) {
+                        report.read_day(store, date, &key);
+                    }
+                }
+                Err(e) => {
+                    if let Some(raw) = store.get(&key) {
+                        let problem = DecodeProblem {
+                            kind: ProblemKind::Foreign,
+                            detail: format!("the key's date is {e}"),
+                        };
+                        report.note_problem(store, &key, &raw, problem);
+                    }
+                }
+            }
+        }
+        looked_at
+    }
 }
 
 impl LoadReport {
+    /// A report on `diary` with nothing found yet; for continuing a
+    /// [`DiaryReader`] on a diary kept elsewhere.
+    pub fn new(diary: Diary) -> LoadReport {
+        LoadReport {
+            diary,
+            problems: Vec::new(),
+            migrated_from_v0: false,
+            write_error: None,
+        }
+    }
+
+    /// Reads the day at `date` (stored under `key`) into the diary, or
+    /// locks the date when its value cannot be read.
+    fn read_day(&mut self, store: &mut impl KeyValueStore, date: Date, key: &str) {
+        let Some(raw) = store.get(key) else {
+            return;
+        };
+        match decode_day(&raw) {
+            Ok(day) => self.diary.put(date, day.value),
+            Err(problem) => {
+                self.diary.lock(date);
+                self.note_problem(store, key, &raw, problem);
+            }
+        }
+    }
+
     /// Records a problem with `key`, copying `raw` aside.
     fn note_problem(
         &mut self,
@@ -870,6 +955,84 @@ mod tests {
         // An empty day removes its key.
         save_day(&mut store, today(), &DayEntry::new()).unwrap();
         assert_eq!(store.get(&day_key(today())), None);
+    }
+
+    #[test]
+    fn the_open_day_comes_first_and_the_rest_in_slices_newest_first() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let dates: Vec<Date> = (20..=29).map(|d| date(&format!("2026-11-{d}"))).collect();
+        for (n, &d) in dates.iter().enumerate() {
+            save_day(&mut store, d, &drinks(n + 1)).unwrap();
+        }
+        let mut settings = Settings::default();
+        settings
+            .toggle_favourite(NdbNumber::new(9040).unwrap())
+            .unwrap();
+        save_settings(&mut store, &settings).unwrap();
+        let full = load(&mut store, today());
+
+        let open = date("2026-11-24");
+        let (mut report, mut rest) = start_load(&mut store, open);
+        assert_eq!(report.diary.len(), 1);
+        assert_eq!(report.diary.day(open), full.diary.day(open));
+        assert_eq!(report.diary.settings(), &settings);
+        assert!(!rest.is_done());
+        assert_eq!(rest.read_more(&mut store, &mut report, 3), 3);
+        let read: Vec<Date> = report.diary.days().map(|(d, _)| d).collect();
+        assert_eq!(
+            read,
+            [open, date("2026-11-27"), date("2026-11-28"), today()]
+        );
+        assert_eq!(rest.read_more(&mut store, &mut report, 100), 6);
+        assert!(rest.is_done());
+        assert_eq!(rest.read_more(&mut store, &mut report, 100), 0);
+        assert_eq!(report, full);
+    }
+
+    #[test]
+    fn slices_keep_what_changed_since_the_start() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let (changed, removed, damaged) =
+            (date("2026-11-26"), date("2026-11-27"), date("2026-11-28"));
+        for d in [changed, removed, damaged] {
+            save_day(&mut store, d, &drinks(1)).unwrap();
+        }
+        let (mut report, mut rest) = start_load(&mut store, today());
+        // The app changes one day, another tab removes one and damages one.
+        let update = update_day(
+            &mut store,
+            changed,
+            OpenDay {
+                day: &drinks(1),
+                unsaved: false,
+            },
+            |day| day.set_notes("edited"),
+        )
+        .unwrap();
+        report.diary.set_day(changed, update.day).unwrap();
+        store.remove(&day_key(removed));
+        store.set(&day_key(damaged), "{\"v\":1,").unwrap();
+
+        rest.read_more(&mut store, &mut report, usize::MAX);
+        assert_eq!(report.diary.day(changed).notes(), "edited");
+        assert!(report.diary.day(removed).is_empty());
+        assert!(report.diary.is_locked(damaged));
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].key, day_key(damaged));
+        assert!(report.problems[0].copied_aside);
+    }
+
+    #[test]
+    fn a_newer_schema_leaves_nothing_to_read() {
+        let mut store = MemoryStore::new();
+        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(&day_key(today()), "{}").unwrap();
+        let (report, rest) = start_load(&mut store, today());
+        assert!(rest.is_done());
+        assert!(report.diary.is_empty());
+        assert_eq!(report.problems[0].kind, ProblemKind::FutureVersion);
     }
 
     #[test]
