@@ -2,6 +2,10 @@
 //
 //   node scripts/pwa-post-build.mjs [dir]     dir defaults to $TRUNK_STAGING_DIR
 //
+// 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
+//    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
+//    shell.js has arrived and run. They are moved to right after the CSP meta (never before it:
+//    the policy must cover them).
 // 1. CSP: every inline <script> in index.html (trunk 0.21 emits one module script that imports
 //    the hashed JS glue and starts the wasm) gets its 'sha256-…' hash added to the script-src of
 //    the <meta http-equiv="Content-Security-Policy"> — old hashes are dropped first, so the
@@ -27,21 +31,30 @@ if (!process.argv[2] && !process.env.TRUNK_STAGING_DIR) {
 
 const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
 
-// --- 1. CSP hashes for inline scripts -------------------------------------------------------
 const indexPath = path.join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
+const metaRe = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
+const meta = html.match(metaRe);
+if (!meta) {
+  console.error(`pwa-post-build: no <meta http-equiv="Content-Security-Policy" content="…"> in ${indexPath}`);
+  process.exit(1);
+}
+
+// --- 0. Early fetches -------------------------------------------------------------------------
+const preloadRe = /\s*<link\s+rel="(?:modulepreload|preload)"[^>]*>/gi;
+const preloads = (html.match(preloadRe) ?? []).map((link) => link.trim());
+if (preloads.length) {
+  html = html.replace(preloadRe, '');
+  html = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, (m) => `${m}\n    ${preloads.join('\n    ')}`);
+}
+
+// --- 1. CSP hashes for inline scripts -------------------------------------------------------
 const inlineHashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   const [, attrs, body] = m;
   if (/\bsrc\s*=/i.test(attrs)) continue;
   // The browser hashes the element's text as parsed: CRLF and lone CR become LF.
   inlineHashes.push(`'sha256-${sha256(body.replace(/\r\n?/g, '\n'), 'base64')}'`);
-}
-const metaRe = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i;
-const meta = html.match(metaRe);
-if (!meta) {
-  console.error(`pwa-post-build: no <meta http-equiv="Content-Security-Policy" content="…"> in ${indexPath}`);
-  process.exit(1);
 }
 const policy = meta[2]
   .split(';')
