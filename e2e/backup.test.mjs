@@ -9,16 +9,12 @@
 // Run after a release build: E2E_DIST=/path/to/dist node --test e2e/backup.test.mjs
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { assertNoErrors, axeViolations, eventually, launchBrowser, openPage, withPage } from './support/browser.mjs';
+import { assertNoErrors, axeViolations, eventually, openPage, withPage } from './support/browser.mjs';
 import { BackupPage, DiaryPage, PlanPage, readLocalStorage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
+import { useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 
 const BANANA = Object.freeze({ query: 'banana raw', title: 'Bananas, raw', amount: 1, unitLabel: '1 medium (7" to 7-7/8" long), 118 g' });
 const SPINACH = Object.freeze({ query: 'spinach raw', title: 'Spinach, raw', amount: 100, unitLabel: 'g' });
@@ -26,26 +22,12 @@ const YOGURT = Object.freeze({ query: 'yogurt plain whole milk', title: 'Yogurt,
 const XSS = '<img src=x onerror=alert(1)>';
 const NOTES = 'On my feet "four" hours,\ncalf cramp at night — stretched 🦵';
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release --dist ${DIST})`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 /** A test in a fresh context; a dialog (alert, confirm, prompt) fails it. */
 function journey(name, fn, options = {}) {
   test(name, { timeout: 120_000, ...options }, () =>
-    withPage(browser, name, async (page, context) => {
+    withPage(served.browser, name, async (page, context) => {
       const dialogs = [];
       context.on('page', (p) => p.on('dialog', (d) => dialogs.push(d.message()) && d.dismiss()));
       page.on('dialog', (d) => {
@@ -82,21 +64,21 @@ const names = async (plan) => (await plan.readItems()).map((i) => i.name).sort()
 
 describe('diary backup and failure cases', () => {
   journey('round trip: plan two days, export, clear storage, import, merge: everything is back', async (page) => {
-    const plan = await new PlanPage(page, server.url).open();
+    const plan = await new PlanPage(page, served.server.url).open();
     await addFood(plan, BANANA, 'breakfast');
     await addFood(plan, YOGURT, 'snacks');
     await plan.byTestId('day-previous').click();
     await eventually(async () => (await plan.readItems()).length === 0);
     await addFood(plan, SPINACH, 'lunch');
     // Notes on the diary page (the open day is yesterday).
-    const diary = await new DiaryPage(page, server.url).openFromNav();
+    const diary = await new DiaryPage(page, served.server.url).openFromNav();
     assert.equal(await diary.openDate(), isoDate(-1));
     await diary.setNotes(NOTES);
     const stored = await diaryStorage(page);
     const dayKeys = Object.keys(stored).filter((k) => k.startsWith('ep.v1.day.'));
     assert.deepEqual(dayKeys, [`ep.v1.day.${isoDate(-1)}`, `ep.v1.day.${isoDate(0)}`]);
 
-    const backup = await new BackupPage(page, server.url).openFromNav();
+    const backup = await new BackupPage(page, served.server.url).openFromNav();
     assert.match(await backup.storageUsed(), /^The diary uses [\d.,]+ KB of the about 5 MB/);
     const file = await backup.download('export-json');
     assert.equal(file.name, `electrolyte-diary-${isoDate(0)}.json`);
@@ -169,7 +151,7 @@ describe('diary backup and failure cases', () => {
   });
 
   journey('corrupt storage: the app starts, names what it found, keeps the bytes and refuses to overwrite them', async (page) => {
-    const plan = new PlanPage(page, server.url);
+    const plan = new PlanPage(page, served.server.url);
     await plan.goto('/about');
     const truncated = '{"v":1,"rev":';
     const future = '{"v":99,"rev":4,"d":{"p":{"hologram":true}}}';
@@ -208,7 +190,7 @@ describe('diary backup and failure cases', () => {
     assert.deepEqual(await readLocalStorage(page), afterLoad);
 
     // The Backup page lists both; "Discard" waits for the download.
-    const backup = await new BackupPage(page, server.url).openFromNav();
+    const backup = await new BackupPage(page, served.server.url).openFromNav();
     assert.deepEqual((await backup.unreadableKeys()).sort(), [yesterday, today].sort());
     assert.ok(await backup.unreadable(today).getByTestId('unreadable-discard').isDisabled());
     assert.deepEqual(await axeViolations(page), [], 'axe on /backup with unreadable data');
@@ -237,7 +219,7 @@ describe('diary backup and failure cases', () => {
   });
 
   journey('quota full: a visible "not saved", the item stays on screen, nothing stored is lost, export works', async (page) => {
-    const plan = await new PlanPage(page, server.url).open();
+    const plan = await new PlanPage(page, served.server.url).open();
     await addFood(plan, BANANA, 'breakfast');
     const before = await diaryStorage(page);
 
@@ -267,7 +249,7 @@ describe('diary backup and failure cases', () => {
     assert.deepEqual(await diaryStorage(page), before, 'nothing stored was lost or changed');
 
     // Export still works and holds the unsaved item too.
-    const backup = await new BackupPage(page, server.url).openFromNav();
+    const backup = await new BackupPage(page, served.server.url).openFromNav();
     assert.ok(await backup.byTestId('storage-nearly-full').isVisible());
     assert.match(await backup.byTestId('storage-others').textContent(), /Other data of this site uses/);
     const file = await backup.download('export-json');
@@ -287,10 +269,10 @@ describe('diary backup and failure cases', () => {
   });
 
   journey('two tabs on /plan: each shows the other\'s item, and a reload keeps both', async (page, context) => {
-    const tabA = await new PlanPage(page, server.url).open();
+    const tabA = await new PlanPage(page, served.server.url).open();
     const pageB = await openPage(context);
     try {
-      const tabB = await new PlanPage(pageB, server.url).open();
+      const tabB = await new PlanPage(pageB, served.server.url).open();
       await addFood(tabA, BANANA, 'breakfast');
       await eventually(async () => JSON.stringify(await names(tabB)) === JSON.stringify([BANANA.title]), {
         describe: () => 'tab B did not show tab A\'s item',
@@ -313,7 +295,7 @@ describe('diary backup and failure cases', () => {
   });
 
   journey('bad imports are refused and change nothing; hostile text renders as text', async (page) => {
-    const plan = await new PlanPage(page, server.url).open();
+    const plan = await new PlanPage(page, served.server.url).open();
     await addFood(plan, BANANA, 'breakfast');
     // An electrolyte drink with a name to replace in the exported file.
     await plan.byTestId('plan-other-kind').selectOption('electrolyte');
@@ -324,7 +306,7 @@ describe('diary backup and failure cases', () => {
     await plan.byTestId('plan-add-other').click();
     await eventually(async () => (await plan.readItems()).length === 2);
 
-    const backup = await new BackupPage(page, server.url).openFromNav();
+    const backup = await new BackupPage(page, served.server.url).openFromNav();
     const exported = await backup.download('export-json');
     const before = await readLocalStorage(page);
 
@@ -366,7 +348,7 @@ describe('diary backup and failure cases', () => {
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     assert.ok((await diaryStorage(page))[`ep.v1.day.${isoDate(-1)}`].includes('onerror'), 'the note was saved as text');
     // The diary page shows the note as text.
-    const diary = await new DiaryPage(page, server.url).openFromNav();
+    const diary = await new DiaryPage(page, served.server.url).openFromNav();
     await diary.openDay(isoDate(-1));
     await eventually(async () => (await diary.notes()) === `${XSS} <script>alert(2)</script>`, {
       describe: () => 'the imported note is not shown literally',

@@ -7,37 +7,19 @@
 // (E2E_DIST=/path/to/dist for another build)
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { axeViolations, eventually, launchBrowser, withPage } from './support/browser.mjs';
+import { axeViolations, eventually, withPage } from './support/browser.mjs';
 import { DiaryPage, PlanPage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
+import { useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 const BANANA = 'Bananas, raw';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 function journey(name, fn, options = {}) {
-  test(name, { timeout: 90_000, ...options }, () => withPage(browser, name, (page) => fn(page)));
+  test(name, { timeout: 90_000, ...options }, () => withPage(served.browser, name, (page) => fn(page)));
 }
 
 /** `date` (YYYY-MM-DD) moved by `days`. */
@@ -49,7 +31,7 @@ function addDays(date, days) {
 
 /** Plans 100 g of raw banana for breakfast on /plan. */
 async function planBanana(page) {
-  const plan = await new PlanPage(page, server.url).open();
+  const plan = await new PlanPage(page, served.server.url).open();
   await plan.addFood({ query: 'banana raw', title: BANANA, meal: 'breakfast', amount: 100, unitLabel: 'g' });
   await eventually(async () => (await plan.readItems()).length === 1, { describe: () => 'the banana was not added' });
   return plan;
@@ -78,7 +60,7 @@ describe('diary', () => {
       'the planned banana is back after a reload',
     );
 
-    const diary = await new DiaryPage(page, server.url).openFromNav();
+    const diary = await new DiaryPage(page, served.server.url).openFromNav();
     const today = await diary.openDate();
     await expectMeals(diary, '1 item planned (Breakfast 1).');
     let days = await diary.readDayList();
@@ -117,7 +99,7 @@ describe('diary', () => {
     assert.equal(await diary.openDate(), today);
     await diary.openFromList(tomorrow);
     await expectMeals(diary, '2 items planned (Breakfast 1, Lunch 1).');
-    const plan2 = await new PlanPage(page, server.url).openFromNav();
+    const plan2 = await new PlanPage(page, served.server.url).openFromNav();
     assert.deepEqual(
       (await plan2.readItems()).map(({ name, meal }) => ({ name, meal })),
       [
@@ -128,7 +110,7 @@ describe('diary', () => {
   });
 
   journey('log cramps with warning signs, activity and notes; a reload keeps everything', async (page) => {
-    const diary = await new DiaryPage(page, server.url).open();
+    const diary = await new DiaryPage(page, served.server.url).open();
     assert.equal(await diary.readWarnings().then((w) => w.length), 0, 'no warning on an empty day');
     assert.equal(await diary.byTestId('cramp-time').inputValue().then((t) => /^\d\d:\d\d$/.test(t)), true, 'the time defaults to now');
 
@@ -197,7 +179,7 @@ describe('diary', () => {
   });
 
   journey('bad cramp and activity input shows the message and changes nothing', async (page) => {
-    const diary = await new DiaryPage(page, server.url).open();
+    const diary = await new DiaryPage(page, served.server.url).open();
     const cases = [
       [{ side: 'left', severity: 0 }, 'Severity must be between 1 and 10.'],
       [{ severity: 11 }, 'Severity must be between 1 and 10.'],
@@ -253,7 +235,7 @@ describe('diary', () => {
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
-    const diary = await new DiaryPage(page, server.url).open();
+    const diary = await new DiaryPage(page, served.server.url).open();
     await diary.setNotes(HOSTILE);
     await diary.logCramp({ time: '03:15', side: 'both', severity: 6, note: HOSTILE });
     await eventually(async () => (await diary.cramps().count()) === 1);
@@ -271,7 +253,7 @@ describe('diary', () => {
   });
 
   journey('past days: newest first, 60 at a time with "show more"; cramps 7 days running is a warning', async (page) => {
-    const diary = await new DiaryPage(page, server.url).open();
+    const diary = await new DiaryPage(page, served.server.url).open();
     const today = await diary.openDate();
     // 70 days written as the storage schema keeps them (ep.v1.day.<date> = {"v":1,"rev":1,"d":day}):
     // notes on each, and a cramp on the last 7 days up to today.
@@ -314,7 +296,7 @@ describe('diary', () => {
 
   journey('/diary with cramps, warnings and past days: no serious or critical axe-core violations', async (page) => {
     await planBanana(page);
-    const diary = await new DiaryPage(page, server.url).openFromNav();
+    const diary = await new DiaryPage(page, served.server.url).openFromNav();
     await diary.logCramp({ time: '06:30', side: 'left', severity: 8, minutes: 12, swelling: true, numbness: true });
     await eventually(async () => (await diary.readWarnings()).length === 3, { describe: () => 'three warnings expected' });
     await diary.logCramp({ severity: 0 });
@@ -323,7 +305,7 @@ describe('diary', () => {
   });
 
   journey('keyboard only: log a cramp without the mouse', async (page) => {
-    const diary = await new DiaryPage(page, server.url).open();
+    const diary = await new DiaryPage(page, served.server.url).open();
     await diary.byTestId('cramp-severity').focus();
     await page.keyboard.type('4');
     await page.keyboard.press('Tab');

@@ -6,33 +6,18 @@
 // Run after `trunk build --release`: node --test e2e/durability.test.mjs
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { assertNoErrors, eventually, launchBrowser, launchPersistent, openPage, withPage } from './support/browser.mjs';
+import { assertNoErrors, eventually, launchPersistent, openPage, withPage } from './support/browser.mjs';
 import { DiaryPage, PlanPage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
+import { useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 const BANANA = 'Bananas, raw';
 
-let server;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-});
-
-after(async () => {
-  await server?.close();
-});
+const served = useApp();
 
 /** `date` (YYYY-MM-DD) moved by `days`. */
 function addDays(date, days) {
@@ -48,10 +33,10 @@ describe('durability', () => {
       // First run: today planned, copied to the six days before, a cramp and notes today.
       let context = await launchPersistent(profile);
       let page = await openPage(context);
-      const plan = await new PlanPage(page, server.url).open();
+      const plan = await new PlanPage(page, served.server.url).open();
       await plan.addFood({ query: 'banana raw', title: BANANA, meal: 'breakfast', amount: 100, unitLabel: 'g' });
       await eventually(async () => (await plan.readItems()).length === 1, { describe: () => 'the banana was not added' });
-      let diary = await new DiaryPage(page, server.url).openFromNav();
+      let diary = await new DiaryPage(page, served.server.url).openFromNav();
       const today = await diary.openDate();
       const week = Array.from({ length: 7 }, (_, i) => addDays(today, -i));
       for (const date of week.slice(1)) await diary.copyDayTo(date);
@@ -63,7 +48,7 @@ describe('durability', () => {
       // A new browser process on the same profile.
       context = await launchPersistent(profile);
       page = await openPage(context);
-      diary = await new DiaryPage(page, server.url).open();
+      diary = await new DiaryPage(page, served.server.url).open();
       assert.equal(await diary.openDate(), today);
       let days;
       await eventually(async () => (days = await diary.readDayList()).length === 7, {
@@ -81,32 +66,26 @@ describe('durability', () => {
     }
   });
 
-  test('storage blocked: the app runs, says nothing can be kept, and keeps the day on screen', { timeout: 90_000 }, async () => {
-    const browser = await launchBrowser();
-    try {
-      await withPage(browser, 'storage blocked', async (page) => {
-        // As with site data blocked: every touch of localStorage throws.
-        await page.addInitScript(() => {
-          Object.defineProperty(window, 'localStorage', {
-            get() {
-              throw new DOMException('Access is denied for this document.', 'SecurityError');
-            },
-          });
+  test('storage blocked: the app runs, says nothing can be kept, and keeps the day on screen', { timeout: 90_000 }, () =>
+    withPage(served.browser, 'storage blocked', async (page) => {
+      // As with site data blocked: every touch of localStorage throws.
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('Access is denied for this document.', 'SecurityError');
+          },
         });
-        const plan = await new PlanPage(page, server.url).open();
-        const notice = plan.byTestId('save-error');
-        await eventually(async () => (await notice.textContent())?.includes('does not let the app save anything'), {
-          describe: () => 'no notice that nothing can be saved',
-        });
-        await plan.addFood({ query: 'banana raw', title: BANANA, meal: 'breakfast', amount: 100, unitLabel: 'g' });
-        await eventually(async () => (await plan.readItems()).length === 1, { describe: () => 'the banana was not added' });
-        await plan.byTestId('unsaved').waitFor({ state: 'visible' });
-        // Moving between screens keeps it; the backup still downloads it.
-        const diary = await new DiaryPage(page, server.url).openFromNav();
-        assert.match(await diary.mealsText(), /^1 item planned/);
       });
-    } finally {
-      await browser.close();
-    }
-  });
+      const plan = await new PlanPage(page, served.server.url).open();
+      const notice = plan.byTestId('save-error');
+      await eventually(async () => (await notice.textContent())?.includes('does not let the app save anything'), {
+        describe: () => 'no notice that nothing can be saved',
+      });
+      await plan.addFood({ query: 'banana raw', title: BANANA, meal: 'breakfast', amount: 100, unitLabel: 'g' });
+      await eventually(async () => (await plan.readItems()).length === 1, { describe: () => 'the banana was not added' });
+      await plan.byTestId('unsaved').waitFor({ state: 'visible' });
+      // Moving between screens keeps it on screen.
+      const diary = await new DiaryPage(page, served.server.url).openFromNav();
+      assert.match(await diary.mealsText(), /^1 item planned/);
+    }));
 });

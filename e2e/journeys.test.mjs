@@ -14,17 +14,14 @@
 //   node --test e2e/          (E2E_DIST=/path/to/dist to test another build)
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
 
-import { axeViolations, eventually, launchBrowser, withPage } from './support/browser.mjs';
+import { axeViolations, eventually, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, RichPage, parseAmount } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
 import { readFoods, skipWithoutUsda } from './support/usda.mjs';
+import { REPO, useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 
 const BANANA = Object.freeze({
   ndb: '09040',
@@ -55,25 +52,11 @@ const POTASSIUM_TARGETS = (() => {
   return [...new Set([...lines.slice(1).map((l) => Number(l.split(',')[col])), 4700])].filter((n) => n > 0);
 })();
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 /** A node:test test running `fn(page)` in a fresh context, with a screenshot on failure. */
 function journey(name, fn, options = {}) {
-  test(name, { timeout: 90_000 }, () => withPage(browser, name, (page) => fn(page), options));
+  test(name, { timeout: 90_000 }, () => withPage(served.browser, name, (page) => fn(page), options));
 }
 
 async function assertNoNaN(app, where) {
@@ -98,7 +81,7 @@ function assertNonIncreasing(items, what) {
 
 describe('search', () => {
   journey('home page: labelled search box, app-interactive mark', async (page) => {
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     const marks = await home.interactiveMarks();
     assert.equal(marks.length, 1, `performance.mark("app-interactive") fired ${marks.length} times`);
     assert.equal(await home.input.getAttribute('type'), 'search');
@@ -111,7 +94,7 @@ describe('search', () => {
   });
 
   journey('banana → "Bananas, raw" → 1 medium (118 g): K 422 mg, Mg 32 mg, Ca 5.9 mg, Na 1.18 mg', async (page) => {
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     const results = await home.search('banana');
     assert.ok(results.length > 1, `"banana" gave ${results.length} results`);
     assert.equal(results[0].title, BANANA.title, `first result for "banana": ${JSON.stringify(results.map((r) => r.title))}`);
@@ -124,7 +107,7 @@ describe('search', () => {
     assert.ok(measures > 0, 'the search recorded no performance.measure("search")');
 
     await home.openResult(0);
-    const food = new FoodPage(page, server.url);
+    const food = new FoodPage(page, served.server.url);
     assert.equal(await food.waitForTitle(), BANANA.title);
     assert.equal(food.pathname(), `/food/${BANANA.ndb}`);
 
@@ -170,7 +153,7 @@ describe('search', () => {
   });
 
   journey('deep link /food/09040 loads directly and survives a reload', async (page) => {
-    const food = await new FoodPage(page, server.url).open(BANANA.ndb);
+    const food = await new FoodPage(page, served.server.url).open(BANANA.ndb);
     assert.equal(await food.titleText(), BANANA.title);
     await page.reload({ waitUntil: 'load' });
     assert.equal(await food.waitForTitle(), BANANA.title);
@@ -179,7 +162,7 @@ describe('search', () => {
   });
 
   journey('"ban raw" finds "Bananas, raw" (every word must match)', async (page) => {
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     const results = await home.search('ban raw');
     const titles = results.map((r) => r.title);
     assert.ok(titles.includes(BANANA.title), `"ban raw" results: ${JSON.stringify(titles)}`);
@@ -189,7 +172,7 @@ describe('search', () => {
   });
 
   journey('keyboard: ArrowDown/ArrowUp move the highlight, Enter opens it', async (page) => {
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     await home.input.click();
     const results = await home.search('banana', { typeSlowly: true });
     assert.ok(results.length >= 2, `"banana" gave ${results.length} results`);
@@ -210,13 +193,13 @@ describe('search', () => {
 
     const chosen = (await home.readResults())[first.i];
     await page.keyboard.press('Enter');
-    const food = new FoodPage(page, server.url);
+    const food = new FoodPage(page, served.server.url);
     assert.equal(await food.waitForTitle(), chosen.title);
     assert.equal(food.pathname(), `/food/${chosen.ndb}`);
   });
 
   journey('"xyzzyq" shows no-match and no results', async (page) => {
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     await home.search('xyzzyq');
     assert.ok(await home.noMatch.isVisible(), 'search-no-match is not shown');
     assert.equal(await home.results.count(), 0);
@@ -227,7 +210,7 @@ describe('search', () => {
 describe('routes', () => {
   for (const path of ['/food/99999', '/food/abc', '/nowhere']) {
     journey(`${path} shows not-found`, async (page) => {
-      const app = new App(page, server.url);
+      const app = new App(page, served.server.url);
       await app.goto(path);
       await app.expectNotFound();
       assert.equal(await page.getByTestId('food-title').count(), 0, `${path} shows a food title`);
@@ -235,7 +218,7 @@ describe('routes', () => {
   }
 
   journey('/about renders (not not-found)', async (page) => {
-    const app = new App(page, server.url);
+    const app = new App(page, served.server.url);
     await app.goto('/about');
     await eventually(async () => (await app.bodyText()).trim().length > 50, {
       describe: () => '/about stays (nearly) empty',
@@ -246,7 +229,7 @@ describe('routes', () => {
 
 describe('food page', () => {
   journey('custom amount: grams and ounces; -5, empty and 1e9 are errors without NaN', async (page) => {
-    const food = await new FoodPage(page, server.url).open(BANANA.ndb);
+    const food = await new FoodPage(page, served.server.url).open(BANANA.ndb);
 
     await food.setCustomAmount('200', 'g');
     await food.expectValue('potassium', '716 mg'); // 358 × 2
@@ -274,7 +257,7 @@ describe('food page', () => {
   });
 
   journey('missing USDA data reads "no data", never NaN', async (page) => {
-    const food = await new FoodPage(page, server.url).open(DUCK_BREAST.ndb);
+    const food = await new FoodPage(page, served.server.url).open(DUCK_BREAST.ndb);
     assert.equal(await food.titleText(), DUCK_BREAST.title);
     await food.selectServing('100 g');
     await food.expectValue('potassium', 'no data');
@@ -287,7 +270,7 @@ describe('food page', () => {
 
 describe('foods richest in a mineral', () => {
   journey('potassium: sorted list; per-100 kcal basis and a food group change it', async (page) => {
-    const rich = await new RichPage(page, server.url).open();
+    const rich = await new RichPage(page, served.server.url).open();
     await rich.selectMineral('potassium');
     await rich.selectBasis('per100g');
     await rich.selectGroup('');
@@ -321,14 +304,14 @@ describe('foods richest in a mineral', () => {
   });
 
   journey('the top item links to its food page, which shows the same per-100 g value', async (page) => {
-    const rich = await new RichPage(page, server.url).open();
+    const rich = await new RichPage(page, served.server.url).open();
     await rich.selectMineral('potassium');
     await rich.selectBasis('per100g');
     await rich.selectGroup('');
     await rich.setLowSodium(false);
     const [top] = await rich.settle();
     await rich.items.first().locator('a[href*="/food/"]').first().click();
-    const food = new FoodPage(page, server.url);
+    const food = new FoodPage(page, served.server.url);
     await food.waitForTitle();
     assert.equal(food.pathname(), `/food/${top.ndb}`);
     await food.selectServing('100 g');
@@ -340,7 +323,7 @@ describe('foods richest in a mineral', () => {
   });
 
   journey('magnesium and calcium lists are sorted too', async (page) => {
-    const rich = await new RichPage(page, server.url).open();
+    const rich = await new RichPage(page, served.server.url).open();
     await rich.selectBasis('per100g');
     for (const mineral of ['magnesium', 'calcium']) {
       await rich.selectMineral(mineral);
@@ -356,9 +339,9 @@ describe('USDA cross-check (needs the SR28 CSVs)', () => {
   const skip = skipWithoutUsda;
 
   test('rich-list values equal USDA SR28 per 100 g and per 100 kcal; group filter is exact', { skip, timeout: 90_000 }, () =>
-    withPage(browser, 'usda cross-check', async (page) => {
+    withPage(served.browser, 'usda cross-check', async (page) => {
       const foods = readFoods();
-      const rich = await new RichPage(page, server.url).open();
+      const rich = await new RichPage(page, served.server.url).open();
       await rich.selectMineral('potassium');
       await rich.selectBasis('per100g');
       await rich.selectGroup('');
@@ -392,7 +375,7 @@ describe('accessibility', () => {
     ['rich foods', '/rich', (p) => p.getByTestId('rich-list')],
   ]) {
     journey(`${name}: no serious or critical axe-core violations`, async (page) => {
-      const app = new App(page, server.url);
+      const app = new App(page, served.server.url);
       await app.goto(path);
       await ready(page).waitFor({ state: 'visible' });
       const violations = await axeViolations(page);

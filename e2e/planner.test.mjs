@@ -9,39 +9,21 @@
 // Run after `trunk build --release`: node --test e2e/   (E2E_DIST=/path/to/dist for another build)
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { axeViolations, eventually, launchBrowser, withPage } from './support/browser.mjs';
+import { axeViolations, eventually, withPage } from './support/browser.mjs';
 import { FoodPage, PlanPage, TargetsPage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
 import { readFoods, readPortions, skipWithoutUsda } from './support/usda.mjs';
+import { useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 const BARS = ['potassium', 'magnesium', 'calcium', 'sodium'];
 const BANANA = { ndb: '09040', query: 'banana raw', portion: /^medium/ };
 const YOGURT = { ndb: '01116', query: 'yogurt plain whole milk', portion: /^cup/ };
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 function journey(name, fn, options = {}) {
-  test(name, { timeout: 90_000, ...options }, () => withPage(browser, name, (page) => fn(page)));
+  test(name, { timeout: 90_000, ...options }, () => withPage(served.browser, name, (page) => fn(page)));
 }
 
 /** A food from the CSVs with its portion matching `portion`: title, grams, the app's unit label. */
@@ -53,7 +35,7 @@ function usdaFood(foods, { ndb, query, portion }) {
 }
 
 async function setWoman34(page) {
-  const targets = await new TargetsPage(page, server.url).open();
+  const targets = await new TargetsPage(page, served.server.url).open();
   await targets.setProfile({ age: 34, sex: 'female' });
   await eventually(async () => (await targets.sourceText('potassium')).includes('Women 31–50 years'), {
     describe: () => 'the potassium target did not follow the profile woman 34',
@@ -71,7 +53,7 @@ describe('day planner', () => {
       const targets = await setWoman34(page);
       assert.equal(await targets.targetText('potassium'), '2,600 mg');
 
-      const plan = await new PlanPage(page, server.url).openFromNav();
+      const plan = await new PlanPage(page, served.server.url).openFromNav();
       await plan.addFood({ query: banana.query, title: banana.description, meal: 'breakfast', amount: 1, unitLabel: banana.unitLabel });
       await plan.addFood({ query: yogurt.query, title: yogurt.description, meal: 'snacks', amount: 1, unitLabel: yogurt.unitLabel });
       const items = await plan.readItems();
@@ -102,7 +84,7 @@ describe('day planner', () => {
       assert.ok(sources[0].includes(yogurt.description), JSON.stringify(sources));
 
       // Overriding the potassium target moves the bar's maximum; the plan stays.
-      const targetsAgain = await new TargetsPage(page, server.url).openFromNav();
+      const targetsAgain = await new TargetsPage(page, served.server.url).openFromNav();
       await targetsAgain.override('potassium', '3000');
       await eventually(async () => (await targetsAgain.targetText('potassium')) === '3,000 mg');
       await plan.openFromNav();
@@ -135,7 +117,7 @@ describe('day planner', () => {
     await eventually(async () => (await targets.targetError('potassium')).length > 0);
     assert.equal(await targets.targetText('potassium'), '2,600 mg');
 
-    const plan = await new PlanPage(page, server.url).openFromNav();
+    const plan = await new PlanPage(page, served.server.url).openFromNav();
     await plan.addFood({ query: 'banana raw', title: 'Bananas, raw', meal: 'breakfast', amount: 1, unitLabel: '1 medium (7" to 7-7/8" long), 118 g' });
     const before = await plan.expectBarNow('potassium', 422.44);
     for (const bad of ['-1', 'abc', '0']) {
@@ -153,14 +135,14 @@ describe('day planner', () => {
   });
 
   journey('food page: "Add to plan" with the chosen serving, confirmed with a link to the plan', async (page) => {
-    const food = await new FoodPage(page, server.url).open('09040');
+    const food = await new FoodPage(page, served.server.url).open('09040');
     await food.selectServing('1 medium (7" to 7-7/8" long), 118 g');
     await food.byTestId('add-to-plan-meal').selectOption('lunch');
     await food.byTestId('add-to-plan').click();
     const status = food.byTestId('add-to-plan-status');
     await eventually(async () => (await status.textContent()).includes('to lunch.'));
     await food.byTestId('add-to-plan-link').click();
-    const plan = new PlanPage(page, server.url);
+    const plan = new PlanPage(page, served.server.url);
     await plan.byTestId('progress-potassium').waitFor({ state: 'visible' });
     assert.equal(plan.pathname(), '/plan');
     assert.deepEqual(await plan.readItems(), [{ id: (await plan.readItems())[0].id, name: 'Bananas, raw', meal: 'lunch' }]);
@@ -168,12 +150,12 @@ describe('day planner', () => {
   });
 
   journey('/plan with items and /targets: no serious or critical axe-core violations', async (page) => {
-    const plan = await new PlanPage(page, server.url).open();
+    const plan = await new PlanPage(page, served.server.url).open();
     await plan.addFood({ query: 'banana raw', title: 'Bananas, raw', meal: 'breakfast', amount: 1, unitLabel: '1 medium (7" to 7-7/8" long), 118 g' });
     await plan.byTestId('progress-potassium-sources').click();
     await eventually(async () => (await plan.readItems()).length === 1);
     assert.deepEqual(await axeViolations(page), [], 'axe-core on /plan');
-    await new TargetsPage(page, server.url).openFromNav();
+    await new TargetsPage(page, served.server.url).openFromNav();
     assert.deepEqual(await axeViolations(page), [], 'axe-core on /targets');
   });
 });

@@ -18,17 +18,13 @@
 // (E2E_DIST=/path/to/dist for another build)
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 
-import { eventually, launchBrowser, withPage } from './support/browser.mjs';
+import { eventually, withPage } from './support/browser.mjs';
 import { App, BackupPage, DiaryPage, FoodPage, HomePage, PlanPage, RichPage, TargetsPage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
+import { REPO, useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 const SNAPSHOT_DIR = `${REPO}docs/a11y/`;
 const WRITE_SNAPSHOTS = process.env.A11Y_WRITE === '1';
 
@@ -67,25 +63,11 @@ const BANANA = Object.freeze({ query: 'banana raw', title: 'Bananas, raw', meal:
 // maximum are read too.
 const SPINACH = Object.freeze({ query: 'spinach raw', title: 'Spinach, raw', meal: 'breakfast', amount: 500, unitLabel: 'g' });
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 /** A test that runs `fn(page)` in a fresh browser context (see withPage). */
 function journey(name, fn) {
-  test(name, { timeout: 90_000 }, () => withPage(browser, name, (page) => fn(page)));
+  test(name, { timeout: 90_000 }, () => withPage(served.browser, name, (page) => fn(page)));
 }
 
 /** The screens, each brought into the state it is read in. */
@@ -93,13 +75,13 @@ const SCREENS = [
   {
     screen: 'search',
     state: '/ with nothing typed',
-    open: (page) => new HomePage(page, server.url).open(),
+    open: (page) => new HomePage(page, served.server.url).open(),
   },
   {
     screen: 'search-results',
     state: '/ with "banana" typed, results shown',
     open: async (page) => {
-      const home = await new HomePage(page, server.url).open();
+      const home = await new HomePage(page, served.server.url).open();
       await home.search('banana');
     },
   },
@@ -107,7 +89,7 @@ const SCREENS = [
     screen: 'food',
     state: '/food/09040 (Bananas, raw) with a custom amount of 150 g',
     open: async (page) => {
-      const food = await new FoodPage(page, server.url).open('09040');
+      const food = await new FoodPage(page, served.server.url).open('09040');
       await food.setCustomAmount(150, 'g');
       await food.expectAmount('potassium', 537, 'mg');
     },
@@ -116,7 +98,7 @@ const SCREENS = [
     screen: 'rich',
     state: '/rich, foods richest in potassium',
     open: async (page) => {
-      const rich = await new RichPage(page, server.url).open();
+      const rich = await new RichPage(page, served.server.url).open();
       await rich.settle();
     },
   },
@@ -124,7 +106,7 @@ const SCREENS = [
     screen: 'plan',
     state: '/plan with Bananas, raw 100 g and Spinach, raw 500 g for breakfast',
     open: async (page) => {
-      const plan = await new PlanPage(page, server.url).open();
+      const plan = await new PlanPage(page, served.server.url).open();
       for (const food of [BANANA, SPINACH]) await plan.addFood(food);
       await eventually(async () => (await plan.readItems()).length === 2, { describe: () => 'the two foods were not added' });
       await eventually(async () => (await plan.readBar('potassium')).now > 2600, { describe: () => 'potassium is not past its target' });
@@ -134,7 +116,7 @@ const SCREENS = [
     screen: 'diary',
     state: '/diary with a cramp logged',
     open: async (page) => {
-      const diary = await new DiaryPage(page, server.url).open();
+      const diary = await new DiaryPage(page, served.server.url).open();
       await diary.logCramp({ time: '06:30', place: 'calf', side: 'left', severity: 6, minutes: 2, helped: ['stretching'] });
       await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'the cramp was not logged' });
     },
@@ -142,18 +124,18 @@ const SCREENS = [
   {
     screen: 'targets',
     state: '/targets',
-    open: (page) => new TargetsPage(page, server.url).open(),
+    open: (page) => new TargetsPage(page, served.server.url).open(),
   },
   {
     screen: 'backup',
     state: '/backup',
-    open: (page) => new BackupPage(page, server.url).open(),
+    open: (page) => new BackupPage(page, served.server.url).open(),
   },
   {
     screen: 'about',
     state: '/about',
     open: async (page) => {
-      await new App(page, server.url).goto('/about');
+      await new App(page, served.server.url).goto('/about');
       await page.getByRole('heading', { level: 1 }).waitFor();
     },
   },

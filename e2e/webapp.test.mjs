@@ -7,40 +7,23 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { axeViolations, clearProblems, eventually, launchBrowser, problemsOf, withPage } from './support/browser.mjs';
+import { axeViolations, clearProblems, problemsOf, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, PlanPage } from './support/pages.mjs';
 import { startServer } from './support/server.mjs';
+import { DIST, REPO, useApp } from './support/suite.mjs';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.E2E_DIST || `${REPO}dist`;
 const BANANA = Object.freeze({ ndb: '09040', title: 'Bananas, raw' });
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release, or bash scripts/test.sh)`);
-  }
-  server = await startServer({ root: DIST });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useApp();
 
 function journey(name, fn, options = {}) {
-  test(name, { timeout: 120_000 }, () => withPage(browser, name, (page, context) => fn(page, context), options));
+  test(name, { timeout: 120_000 }, () => withPage(served.browser, name, (page, context) => fn(page, context), options));
 }
 
 /** Waits until a service worker controls `page` and has finished installing (all precached). */
@@ -111,7 +94,7 @@ describe('offline and installable', () => {
   });
 
   test('manifest: name, start_url, standalone, colours, 192/512/maskable PNG icons', async () => {
-    const res = await fetch(`${server.url}/manifest.webmanifest`);
+    const res = await fetch(`${served.server.url}/manifest.webmanifest`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /application\/manifest\+json/);
     const manifest = await res.json();
@@ -129,11 +112,11 @@ describe('offline and installable', () => {
     ]) {
       const icon = pngs.find((i) => i.sizes === `${size}x${size}` && (i.purpose ?? 'any').split(' ').includes(purpose));
       assert.ok(icon, `no ${size}x${size} ${purpose} PNG icon in ${JSON.stringify(manifest.icons)}`);
-      const bytes = Buffer.from(await (await fetch(`${server.url}${icon.src}`)).arrayBuffer());
+      const bytes = Buffer.from(await (await fetch(`${served.server.url}${icon.src}`)).arrayBuffer());
       assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', `${icon.src} is not a PNG`);
       assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [size, size], `${icon.src} size`);
     }
-    const html = await (await fetch(`${server.url}/`)).text();
+    const html = await (await fetch(`${served.server.url}/`)).text();
     assert.match(html, /<link rel="manifest" href="\/manifest.webmanifest"/);
   });
 });
@@ -144,7 +127,7 @@ describe('updates', () => {
     await cp(DIST, copy, { recursive: true });
     const own = await startServer({ root: copy });
     try {
-      await withPage(browser, 'update flow', async (page) => {
+      await withPage(served.browser, 'update flow', async (page) => {
         await page.addInitScript(() => {
           sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? 0) + 1));
         });
@@ -194,14 +177,14 @@ describe('private and locked down', () => {
   journey('privacy: a full journey requests nothing outside the app origin', async (page, context) => {
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
-    const home = await new HomePage(page, server.url).open();
+    const home = await new HomePage(page, served.server.url).open();
     await waitForServiceWorker(page);
     await home.search('banana');
     await home.openResult(0);
-    const food = new FoodPage(page, server.url);
+    const food = new FoodPage(page, served.server.url);
     await food.waitForTitle();
     await food.selectServing('1 medium');
-    const app = new App(page, server.url);
+    const app = new App(page, served.server.url);
     for (const p of [...(await navPaths(page)), '/nowhere']) {
       await app.goto(p);
       await app.waitForInteractive();
@@ -209,12 +192,12 @@ describe('private and locked down', () => {
     await page.getByTestId('theme-select').selectOption('dark');
     await page.reload({ waitUntil: 'load' });
     assert.ok(requests.length > 5, `only ${requests.length} requests recorded`);
-    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/`) && !/^(data|blob):/.test(u));
+    const foreign = requests.filter((u) => !u.startsWith(`${served.server.url}/`) && !/^(data|blob):/.test(u));
     assert.deepEqual(foreign, [], 'requests outside the app origin');
   });
 
   test('CSP meta: strict policy, hash for trunk inline script, no unsafe-inline', async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
+    const html = await (await fetch(`${served.server.url}/`)).text();
     const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
     assert.ok(meta, 'no CSP <meta> in index.html');
     const policy = Object.fromEntries(
@@ -245,13 +228,13 @@ describe('private and locked down', () => {
           window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
         );
       });
-      const home = await new HomePage(page, server.url).open();
+      const home = await new HomePage(page, served.server.url).open();
       await waitForServiceWorker(page);
       await home.search('banana');
       await home.openResult(0);
-      await new FoodPage(page, server.url).waitForTitle();
+      await new FoodPage(page, served.server.url).waitForTitle();
       await page.getByTestId('theme-select').selectOption('dark');
-      await new PlanPage(page, server.url).open();
+      await new PlanPage(page, served.server.url).open();
       assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations during the journey');
       assert.deepEqual(problemsOf(page), [], 'console errors during the journey');
 
@@ -291,7 +274,7 @@ describe('private and locked down', () => {
 
 describe('theme', () => {
   journey('switch: System / Light / Dark, kept in localStorage "ep.theme", applied before the app starts', async (page) => {
-    await new HomePage(page, server.url).open();
+    await new HomePage(page, served.server.url).open();
     const select = page.getByLabel('Theme', { exact: true });
     assert.equal(await select.getAttribute('data-testid'), 'theme-select');
     assert.deepEqual(await select.locator('option').allTextContents(), ['System', 'Light', 'Dark']);
@@ -313,7 +296,7 @@ describe('theme', () => {
     // Applied by shell.js before the wasm has run (no flash of the light theme).
     await page.reload({ waitUntil: 'domcontentloaded' });
     assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'dark');
-    await new App(page, server.url).waitForInteractive();
+    await new App(page, served.server.url).waitForInteractive();
     assert.equal(await page.getByTestId('theme-select').inputValue(), 'dark');
 
     await page.getByTestId('theme-select').selectOption('system');
@@ -324,7 +307,7 @@ describe('theme', () => {
   journey(
     'System follows prefers-color-scheme; Light overrides a dark system',
     async (page) => {
-      await new HomePage(page, server.url).open();
+      await new HomePage(page, served.server.url).open();
       const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const systemDark = await bg();
       assert.equal(systemDark, 'rgb(20, 23, 28)', 'dark system setting not followed');
@@ -345,7 +328,7 @@ async function navPaths(page) {
 async function screens(page) {
   const fixed = [
     ['home with results', '/', async (p) => {
-      const home = new HomePage(p, server.url);
+      const home = new HomePage(p, served.server.url);
       await home.input.waitFor({ state: 'visible' });
       await home.search('banana');
     }],
@@ -369,7 +352,7 @@ describe('accessibility in both themes and at 360 px', () => {
       async (page) => {
         if (theme) await page.addInitScript((t) => localStorage.setItem('ep.theme', t), theme);
         const found = [];
-        const app = new App(page, server.url);
+        const app = new App(page, served.server.url);
         await app.goto('/');
         await app.waitForInteractive();
         const all = await screens(page);
@@ -397,7 +380,7 @@ describe('accessibility in both themes and at 360 px', () => {
 
 describe('keyboard', () => {
   journey('keyboard only: Tab to the search, type, ArrowDown, Enter opens the food; focus is visible', async (page) => {
-    const app = new App(page, server.url);
+    const app = new App(page, served.server.url);
     await app.goto('/');
     await app.waitForInteractive();
     const focusInfo = () =>
@@ -426,7 +409,7 @@ describe('keyboard', () => {
     await page.getByTestId('search-result').first().waitFor({ state: 'visible' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    const food = new FoodPage(page, server.url);
+    const food = new FoodPage(page, served.server.url);
     assert.equal(await food.waitForTitle(), BANANA.title);
     // The journey goes on by keyboard: the next Tab stops are visibly focused too.
     for (let i = 0; i < 3; i++) {
