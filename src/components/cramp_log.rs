@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::decimal_field::DecimalField;
 use super::planner_state::{plain_number, Planner};
 use crate::domain::diary::day::{
     CrampEpisode, EntryError, Place, Relief, Side, TimeOfDay, MAX_CRAMP_NOTE_CHARS,
@@ -181,13 +182,8 @@ pub fn CrampLog() -> impl IntoView {
     let form = CrampForm::new();
     let error = RwSignal::new(None::<(Field, String)>);
     let message = RwSignal::new(None::<String>);
-    let invalid = move |field: Field| {
-        move || {
-            error
-                .with(|e| e.as_ref().is_some_and(|(f, _)| *f == field))
-                .to_string()
-        }
-    };
+    let at_fault = move |field: Field| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
+    let invalid = move |field: Field| move || at_fault(field).to_string();
     // A message about another day would mislead.
     let date = Memo::new(move |_| planner.date.get());
     Effect::new(move |_| {
@@ -258,20 +254,12 @@ pub fn CrampLog() -> impl IntoView {
                             on:input=move |ev| form.severity.set(event_target_value(&ev))
                         />
                     </div>
-                    <div class="field">
-                        <label for="cramp-minutes">"How long (minutes, optional)"</label>
-                        <input
-                            id="cramp-minutes"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            size="6"
-                            data-testid="cramp-minutes"
-                            aria-invalid=invalid(Field::Minutes)
-                            prop:value=move || form.minutes.get()
-                            on:input=move |ev| form.minutes.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <DecimalField
+                        id="cramp-minutes"
+                        label="How long (minutes, optional)"
+                        value=form.minutes
+                        invalid=move || at_fault(Field::Minutes)
+                    />
                 </div>
                 <fieldset class="choices" role="radiogroup" data-testid="cramp-place">
                     <legend>"Where"</legend>

@@ -3,6 +3,7 @@
 pub mod cramp_log;
 pub mod day_list;
 pub mod day_picker;
+pub mod decimal_field;
 pub mod food_search;
 pub mod layout;
 pub mod mineral_summary;

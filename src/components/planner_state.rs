@@ -187,11 +187,26 @@ impl Planner {
         self,
         change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
     ) -> Result<T, UpdateError<E>> {
-        let date = self.date.get_untracked();
+        self.change_day_at(self.date.get_untracked(), change)
+    }
+
+    /// Applies a checked change to the day at `date`, on screen or not (e.g.
+    /// the target of a copy), like [`Planner::change_day`].
+    pub fn change_day_at<T, E>(
+        self,
+        date: Date,
+        change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
+    ) -> Result<T, UpdateError<E>> {
+        let on_screen = date == self.date.get_untracked();
         let unsaved = self.status.with_untracked(|s| s.unsaved.contains(&date));
-        let updated = self.day.with_untracked(|day| {
+        let update = |day: &DayEntry| {
             storage::update_day(&mut BrowserStore, date, OpenDay { day, unsaved }, change)
-        });
+        };
+        let updated = if on_screen {
+            self.day.with_untracked(update)
+        } else {
+            self.diary.with_untracked(|d| update(d.day(date)))
+        };
         let Updated { value, day, saved } = updated.inspect_err(|e| {
             if let UpdateError::Save(e) = e {
                 self.status.update(|s| s.save_error = Some(e.to_string()));
@@ -202,7 +217,9 @@ impl Planner {
         self.diary.update(|d| {
             let _ = d.set_day(date, day.clone());
         });
-        self.day.set(day);
+        if on_screen {
+            self.day.set(day);
+        }
         self.status.update(|s| {
             match &saved {
                 Ok(()) => s.unsaved.remove(&date),

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{plain_number, Planner};
 use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
@@ -99,20 +100,13 @@ fn ProfileForm() -> impl IntoView {
         <form class="profile-form" on:submit=submit aria-labelledby="profile-heading">
             <h2 id="profile-heading">"Profile"</h2>
             <div class="add-row">
-                <div class="field">
-                    <label for="profile-age">"Age (years)"</label>
-                    <input
-                        id="profile-age"
-                        data-testid="profile-age"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        size="5"
-                        aria-describedby="profile-error"
-                        prop:value=move || age.get()
-                        on:input=move |ev| age.set(event_target_value(&ev))
-                    />
-                </div>
+                <DecimalField
+                    id="profile-age"
+                    label="Age (years)"
+                    value=age
+                    size=5
+                    described_by="profile-error"
+                />
                 <div class="field">
                     <label for="profile-sex">"Sex"</label>
                     <select

@@ -4,6 +4,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::catalog;
+use crate::components::decimal_field::DecimalField;
 use crate::components::food_search::SearchState;
 use crate::components::planner_state::{
     food_unit_choices, food_unit_from_value, food_unit_value, MealSelect, Planner,
@@ -169,19 +170,7 @@ pub(super) fn AddFood() -> impl IntoView {
                     </strong>
                 </p>
                 <MealSelect id="plan-add-meal" meal=meal/>
-                <div class="field">
-                    <label for="plan-add-amount">"Amount"</label>
-                    <input
-                        id="plan-add-amount"
-                        data-testid="plan-add-amount"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        size="6"
-                        prop:value=move || amount.get()
-                        on:input=move |ev| amount.set(event_target_value(&ev))
-                    />
-                </div>
+                <DecimalField id="plan-add-amount" label="Amount" value=amount/>
                 <div class="field">
                     <label for="plan-add-unit">"Unit"</label>
                     <select

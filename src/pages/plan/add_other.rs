@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{MealSelect, Planner};
 use crate::domain::plan::Meal;
 use crate::domain::quantity::{parse_number, QuantityError};
@@ -216,24 +217,6 @@ pub(super) fn AddSupplement() -> impl IntoView {
         .iter()
         .map(|(value, k)| view! { <option value=value.clone()>{k.label()}</option> })
         .collect_view();
-    let drink_field = move |id: &'static str, label: &'static str, signal: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    data-testid=id
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    size="6"
-                    prop:value=move || signal.get()
-                    on:input=move |ev| signal.set(event_target_value(&ev))
-                />
-            </div>
-        }
-    };
-
     view! {
         <section class="add-form" aria-labelledby="add-other-heading">
             <h2 id="add-other-heading">"Add a supplement or drink"</h2>
@@ -250,20 +233,12 @@ pub(super) fn AddSupplement() -> impl IntoView {
                     </select>
                 </div>
                 <MealSelect id="plan-other-meal" meal=meal/>
-                <div class="field">
-                    <label for="plan-other-amount">{move || kind.get().amount_label()}</label>
-                    <input
-                        id="plan-other-amount"
-                        data-testid="plan-other-amount"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        size="6"
-                        aria-describedby="plan-other-hint"
-                        prop:value=move || amount.get()
-                        on:input=move |ev| amount.set(event_target_value(&ev))
-                    />
-                </div>
+                <DecimalField
+                    id="plan-other-amount"
+                    label=move || kind.get().amount_label()
+                    value=amount
+                    described_by="plan-other-hint"
+                />
                 <Show when=move || kind.get() == AddKind::Drink>
                     <div class="field">
                         <label for="plan-other-volume">"Unit"</label>
@@ -295,11 +270,11 @@ pub(super) fn AddSupplement() -> impl IntoView {
                                 on:input=move |ev| drink.name.set(event_target_value(&ev))
                             />
                         </div>
-                        {drink_field("drink-sodium", "Sodium (mg)", drink.sodium)}
-                        {drink_field("drink-potassium", "Potassium (mg)", drink.potassium)}
-                        {drink_field("drink-magnesium", "Magnesium (mg)", drink.magnesium)}
-                        {drink_field("drink-calcium", "Calcium (mg)", drink.calcium)}
-                        {drink_field("drink-ml", "Serving volume (ml)", drink.serving_ml)}
+                        <DecimalField id="drink-sodium" label="Sodium (mg)" value=drink.sodium/>
+                        <DecimalField id="drink-potassium" label="Potassium (mg)" value=drink.potassium/>
+                        <DecimalField id="drink-magnesium" label="Magnesium (mg)" value=drink.magnesium/>
+                        <DecimalField id="drink-calcium" label="Calcium (mg)" value=drink.calcium/>
+                        <DecimalField id="drink-ml" label="Serving volume (ml)" value=drink.serving_ml/>
                     </fieldset>
                 </Show>
                 <button type="submit" data-testid="plan-add-other">"Add"</button>

@@ -1,0 +1,211 @@
+//! The Import section: choosing a backup file, its preview, and the choice
+//! to merge or replace (done by `apply`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::apply::{apply_backup, Applied};
+use super::days_text;
+use crate::components::planner_state::Planner;
+use crate::domain::diary::backup::{
+    parse_backup, preview, preview_text, Backup, ImportError, ImportMode, ImportPreview,
+    MAX_BACKUP_BYTES,
+};
+use crate::storage::read_file;
+
+/// A checked backup file, waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+struct Loaded {
+    file_name: String,
+    backup: Backup,
+}
+
+/// Choosing a backup file, its preview, and merging or replacing.
+#[component]
+pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
+    let planner = Planner::expect();
+    let loaded = RwSignal::new(None::<Loaded>);
+    let error = RwSignal::new(None::<String>);
+    let applied = RwSignal::new(None::<Applied>);
+    let confirming = RwSignal::new(false);
+    // Which pick is the latest: a slow read of an earlier file is dropped.
+    let picks = StoredValue::new(0_u32);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // The same file can be picked again (after fixing it, say).
+        input.set_value("");
+        loaded.set(None);
+        error.set(None);
+        applied.set(None);
+        confirming.set(false);
+        picks.update_value(|n| *n += 1);
+        let pick = picks.get_value();
+        let file_name = file.name();
+        let size = file.size();
+        if size > MAX_BACKUP_BYTES as f64 {
+            let bytes = size.min(usize::MAX as f64) as usize;
+            error.set(Some(ImportError::TooLarge { bytes }.to_string()));
+            return;
+        }
+        spawn_local(async move {
+            let result = read_file(file)
+                .await
+                .and_then(|text| parse_backup(&text).map_err(|e| e.to_string()));
+            if picks.get_value() != pick {
+                return;
+            }
+            match result {
+                Ok(backup) => loaded.set(Some(Loaded { file_name, backup })),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    // The preview follows the diary (another tab may change it meanwhile).
+    let previewed = Memo::new(move |_| {
+        loaded.with(|l| {
+            l.as_ref()
+                .map(|l| planner.diary.with(|d| preview(d, &l.backup)))
+        })
+    });
+
+    let run = move |mode: ImportMode| {
+        let Some(Loaded { backup, .. }) = loaded.get_untracked() else {
+            return;
+        };
+        confirming.set(false);
+        match apply_backup(planner, backup, mode) {
+            Ok(result) => {
+                error.set(None);
+                loaded.set(None);
+                applied.set(Some(result));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+        stored.update(|n| *n += 1);
+    };
+    let cancel = move |_: leptos::ev::MouseEvent| {
+        loaded.set(None);
+        confirming.set(false);
+    };
+
+    view! {
+        <section class="backup-section" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import"</h2>
+            <div class="field">
+                <label for="import-file">"Backup file (JSON)"</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-file"
+                    aria-describedby="import-hint"
+                    on:change=on_file
+                />
+            </div>
+            <p id="import-hint" class="hint">
+                "The whole file is checked first; nothing changes until you choose to merge or replace."
+            </p>
+            <p class="field-error" role="alert" data-testid="import-error">{move || error.get()}</p>
+            {move || {
+                let file_name = loaded.with(|l| l.as_ref().map(|l| l.file_name.clone()))?;
+                let p = previewed.get()?;
+                Some(view! {
+                    <ImportPreviewView
+                        file_name=file_name
+                        preview=p
+                        confirming=confirming
+                        run=run
+                        cancel=cancel
+                    />
+                })
+            }}
+            {move || applied.get().map(|a| view! {
+                <div class="import-outcome" role="status" data-testid="import-outcome">
+                    {a.done.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                </div>
+                {(!a.failed.is_empty()).then(|| view! {
+                    <div class="import-failed" role="alert" data-testid="import-save-error">
+                        {a.failed.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                        <p>"Those parts are still in the file: free some space or fix the problem above, then import it again."</p>
+                    </div>
+                })}
+            })}
+        </section>
+    }
+}
+
+/// The preview of a checked backup and the choice to merge or replace.
+#[component]
+fn ImportPreviewView(
+    file_name: String,
+    preview: ImportPreview,
+    confirming: RwSignal<bool>,
+    run: impl Fn(ImportMode) + Copy + Send + Sync + 'static,
+    cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let removed = preview.only_in_diary.len();
+    let settings_differ = preview.settings_differ;
+    let count = |testid: &'static str, label: &'static str, n: usize| {
+        view! {
+            <div>
+                <dt>{label}</dt>
+                <dd data-testid=testid>{n}</dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="import-preview" aria-labelledby="import-preview-heading" data-testid="import-preview">
+            <h3 id="import-preview-heading">"What " <span data-testid="import-file-name">{file_name}</span> " holds"</h3>
+            <p data-testid="import-preview-text">{preview_text(&preview)}</p>
+            <dl class="import-counts">
+                {count("import-new", "New days", preview.new_days.len())}
+                {count("import-changed", "Changed days", preview.changed_days.len())}
+                {count("import-identical", "Identical days", preview.identical_days.len())}
+                {count("import-only-here", "Days only in your diary", removed)}
+                {count("import-locked", "Days left alone (unreadable here)", preview.locked_days.len())}
+            </dl>
+            <p class="hint">
+                "Merge keeps everything in your diary and adds what the backup has that it lacks. Replace makes your diary the backup"
+                {(removed > 0).then(|| format!(", removing {} only in your diary", days_text(removed)))}
+                {settings_differ.then_some(", targets and favourites included")}
+                "."
+            </p>
+            <div class="button-row">
+                <button type="button" data-testid="import-merge" on:click=move |_| run(ImportMode::Merge)>
+                    "Merge into my diary"
+                </button>
+                <button
+                    type="button"
+                    data-testid="import-replace"
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)
+                >
+                    "Replace my diary"
+                </button>
+                <button type="button" data-testid="import-cancel" on:click=cancel>
+                    "Cancel"
+                </button>
+            </div>
+            {move || confirming.get().then(|| view! {
+                <div class="confirm-box" role="group" aria-labelledby="replace-question" data-testid="import-replace-confirm-box">
+                    <p id="replace-question">
+                        "Replace your diary with this backup? A backup of your diary as it is now is downloaded first."
+                    </p>
+                    <div class="button-row">
+                        <button type="button" data-testid="import-replace-confirm" on:click=move |_| run(ImportMode::Replace)>
+                            "Download a backup, then replace"
+                        </button>
+                        <button type="button" data-testid="import-replace-cancel" on:click=move |_| confirming.set(false)>
+                            "Keep my diary"
+                        </button>
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}
