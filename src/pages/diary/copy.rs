@@ -134,18 +134,7 @@ pub(super) fn CopyForms() -> impl IntoView {
             <form class="add-row" novalidate on:submit=copy_day data-testid="copy-day-form">
                 <fieldset class="copy-fieldset">
                     <legend>"Copy this day’s meals to…"</legend>
-                    <div class="field">
-                        <label for="copy-day-date">"Date"</label>
-                        <input
-                            id="copy-day-date"
-                            type="date"
-                            data-testid="copy-day-date"
-                            aria-invalid=move || day_error.with(Option::is_some).to_string()
-                            aria-describedby="copy-day-error"
-                            prop:value=move || day_to.get()
-                            on:input=move |ev| day_to.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <DateField id="copy-day-date" label="Date" value=day_to error=day_error/>
                     <button type="submit" data-testid="copy-day-submit">"Copy the day"</button>
                 </fieldset>
             </form>
@@ -154,18 +143,7 @@ pub(super) fn CopyForms() -> impl IntoView {
                 <fieldset class="copy-fieldset">
                     <legend>"Copy one meal"</legend>
                     <MealSelect id="copy-meal-from" label="Meal of this day" meal=meal_from/>
-                    <div class="field">
-                        <label for="copy-meal-date">"To the date"</label>
-                        <input
-                            id="copy-meal-date"
-                            type="date"
-                            data-testid="copy-meal-date"
-                            aria-invalid=move || meal_error.with(Option::is_some).to_string()
-                            aria-describedby="copy-meal-error"
-                            prop:value=move || meal_date.get()
-                            on:input=move |ev| meal_date.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <DateField id="copy-meal-date" label="To the date" value=meal_date error=meal_error/>
                     <MealSelect id="copy-meal-to" label="As the meal" meal=meal_to/>
                     <button type="submit" data-testid="copy-meal-submit">"Copy the meal"</button>
                 </fieldset>
@@ -185,5 +163,30 @@ pub(super) fn CopyForms() -> impl IntoView {
                 })}
             </p>
         </section>
+    }
+}
+
+/// A labelled date input bound to `value`, invalid while `error` holds a
+/// message, which is shown in `<p id="{id}-error">` outside the form.
+#[component]
+fn DateField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="date"
+                data-testid=id
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=format!("{id}-error")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
     }
 }
