@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { axeViolations, eventually, withPage } from './support/browser.mjs';
-import { DiaryPage, PlanPage } from './support/pages.mjs';
+import { addDays, DiaryPage, PlanPage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 const BANANA = 'Bananas, raw';
@@ -20,13 +20,6 @@ const served = useApp();
 
 function journey(name, fn, options = {}) {
   test(name, { timeout: 90_000, ...options }, () => withPage(served.browser, name, (page) => fn(page)));
-}
-
-/** `date` (YYYY-MM-DD) moved by `days`. */
-function addDays(date, days) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Plans 100 g of raw banana for breakfast on /plan. */

@@ -12,19 +12,12 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import { assertNoErrors, eventually, launchPersistent, openPage, withPage } from './support/browser.mjs';
-import { DiaryPage, PlanPage } from './support/pages.mjs';
+import { addDays, DiaryPage, PlanPage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 const BANANA = 'Bananas, raw';
 
 const served = useApp();
-
-/** `date` (YYYY-MM-DD) moved by `days`. */
-function addDays(date, days) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 describe('durability', () => {
   test('a week of entries survives closing the browser and starting it again', { timeout: 120_000 }, async () => {

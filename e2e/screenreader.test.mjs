@@ -22,7 +22,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 
 import { eventually, withPage } from './support/browser.mjs';
-import { App, BackupPage, DiaryPage, FoodPage, HomePage, PlanPage, RichPage, TargetsPage } from './support/pages.mjs';
+import { App, BackupPage, collapse, DiaryPage, FoodPage, HomePage, PlanPage, RichPage, TargetsPage } from './support/pages.mjs';
 import { REPO, useApp } from './support/suite.mjs';
 
 const SNAPSHOT_DIR = `${REPO}docs/a11y/`;
@@ -140,9 +140,6 @@ const SCREENS = [
     },
   },
 ];
-
-/** `s` with runs of white space made one space, trimmed. */
-const collapse = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
 /** `items` grouped by `key(item)`, in order of first appearance (Map.groupBy needs Node 21). */
 function groupBy(items, key) {

@@ -11,7 +11,8 @@ import { eventually } from './browser.mjs';
 export const NUTRIENTS = Object.freeze(['potassium', 'magnesium', 'calcium', 'sodium', 'energy', 'water']);
 export const MINERALS = Object.freeze(['potassium', 'magnesium', 'calcium']);
 
-const collapse = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+/** `s` with runs of white space made one space, trimmed. */
+export const collapse = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * The number shown in a text like "422 mg", "16,500 mg", "1.2 g", "16 %", in the unit of
@@ -611,6 +612,13 @@ export async function downloadOf(page, action) {
 /** Every localStorage entry of the page's origin, as a plain object. */
 export async function readLocalStorage(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** `date` (YYYY-MM-DD) moved by `days`. */
+export function addDays(date, days) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The diary at /diary: cramp log, activity, notes, warning signs, copying, past days. */

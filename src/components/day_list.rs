@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::planner_state::Planner;
 use crate::catalog;
 use crate::domain::diary::date::Date;
-use crate::domain::format::format_percent;
+use crate::domain::format::{count, format_percent};
 use crate::domain::nutrient::Nutrient;
 use crate::domain::progress::{Progress, Status};
 use crate::domain::targets::TargetKind;
@@ -80,13 +80,11 @@ impl DaySummary {
     fn record_text(&self) -> String {
         let mut parts = vec![match self.items {
             0 => "no food or drink".to_owned(),
-            1 => "1 item".to_owned(),
-            n => format!("{n} items"),
+            n => count(n, "item", "items"),
         }];
         parts.push(match self.cramps {
             0 => "no cramps".to_owned(),
-            1 => "1 cramp".to_owned(),
-            n => format!("{n} cramps"),
+            n => count(n, "cramp", "cramps"),
         });
         if self.notes {
             parts.push("notes".to_owned());

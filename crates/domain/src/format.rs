@@ -24,6 +24,15 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A count with its noun, singular for one: "1 day", "3 days", "0 items".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Formats a mineral amount the way a label would: whole milligrams from
 /// 10 mg up, one decimal below 10 ("422", "6", "0.6").
 pub fn format_amount(value: f64) -> String {
@@ -47,6 +56,13 @@ pub fn format_percent(percent: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(count(1, "day", "days"), "1 day");
+        assert_eq!(count(3, "day", "days"), "3 days");
+        assert_eq!(count(0, "item", "items"), "0 items");
+    }
 
     #[test]
     fn numbers_are_formatted_for_people() {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{format_amount, format_number};
+use super::format::{count, format_amount, format_number};
 use super::nutrient::Nutrient;
 use super::quantity::{non_negative, positive, QuantityError};
 
@@ -252,8 +252,8 @@ impl Supplement {
                 format!("{} mg elemental calcium", format_amount(*elemental_mg))
             }
             Supplement::Potassium { tablets } => format!(
-                "{tablets} {} ({} mg potassium)",
-                if *tablets == 1 { "tablet" } else { "tablets" },
+                "{} ({} mg potassium)",
+                count(*tablets as usize, "tablet", "tablets"),
                 format_amount(f64::from(*tablets) * POTASSIUM_TABLET_MG)
             ),
             Supplement::ElectrolyteDrink { drink, servings } => {

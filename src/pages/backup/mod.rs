@@ -19,6 +19,7 @@ mod unreadable;
 use leptos::prelude::*;
 
 use crate::components::planner_state::Planner;
+use crate::domain::format::count;
 use export::Export;
 use import::Import;
 use storage_use::StorageUse;
@@ -49,11 +50,7 @@ pub fn BackupPage() -> impl IntoView {
 
 /// "1 day", "3 days".
 pub(super) fn days_text(n: usize) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
+    count(n, "day", "days")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::planner_state::{MealSelect, Planner};
 use crate::domain::diary::date::Date;
+use crate::domain::format::count;
 use crate::domain::plan::{DayPlan, Meal, PlanError, PlanItem};
 
 /// Appends `items` (meal, item) to the plan of `to`, through the planner so
@@ -26,11 +27,7 @@ fn copy_items(planner: Planner, items: Vec<(Meal, PlanItem)>, to: Date) -> Resul
 
 /// "Copied 3 items to Mon 30 Nov 2026."
 fn copied_text(n: usize, to: Date, meal: Option<Meal>) -> String {
-    let items = if n == 1 {
-        "1 item".to_owned()
-    } else {
-        format!("{n} items")
-    };
+    let items = count(n, "item", "items");
     match meal {
         Some(m) => format!(
             "Copied {items} to {} on {}.",

@@ -19,6 +19,7 @@ use crate::components::day_list::DayList;
 use crate::components::day_picker::DayPicker;
 use crate::components::planner_state::Planner;
 use crate::domain::diary::date::Date;
+use crate::domain::format::count;
 use crate::domain::plan::Meal;
 use activity::ActivityForm;
 use copy::CopyForms;
@@ -69,8 +70,11 @@ fn MealsSummary() -> impl IntoView {
                 .collect();
             match p.len() {
                 0 => "No food or drink planned on this day.".to_owned(),
-                1 => format!("1 item planned ({}).", counts.join(", ")),
-                n => format!("{n} items planned ({}).", counts.join(", ")),
+                n => format!(
+                    "{} planned ({}).",
+                    count(n, "item", "items"),
+                    counts.join(", ")
+                ),
             }
         })
     };

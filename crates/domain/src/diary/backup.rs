@@ -34,7 +34,7 @@ use super::settings::Settings;
 use super::Diary;
 use crate::daily_targets::TARGET_NUTRIENTS;
 use crate::food_table::FoodTable;
-use crate::format::format_number;
+use crate::format::{count, format_number};
 use crate::nutrient::Nutrient;
 use crate::plan::{Entry, Meal};
 use crate::totals::{item_amount, ItemAmount, WaterCounting};
@@ -489,11 +489,7 @@ pub fn csv_days(diary: &Diary, table: &FoodTable) -> String {
 /// 40 the same".
 pub fn preview_text(p: &ImportPreview) -> String {
     let mut parts = vec![
-        format!(
-            "{} new {}",
-            p.new_days.len(),
-            plural(p.new_days.len(), "day", "days")
-        ),
+        count(p.new_days.len(), "new day", "new days"),
         format!("{} changed", p.changed_days.len()),
         format!("{} the same", p.identical_days.len()),
     ];
@@ -507,14 +503,6 @@ pub fn preview_text(p: &ImportPreview) -> String {
         parts.push("different targets or favourites".to_owned());
     }
     parts.join(", ")
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]
