@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Development server: set-up, then `trunk serve` with live reload on http://127.0.0.1:8080
-# (address and port come from Trunk.toml [serve]). Extra arguments go to trunk, e.g.
+# Development server: set-up, then `trunk serve` on http://127.0.0.1:8080 (address and port
+# come from Trunk.toml [serve]); it rebuilds on every change, and the page's "A new version is
+# ready" banner offers the reload. No live reload: trunk injects it as an inline script at
+# serve time, which the app's CSP rightly blocks (with a console error on every page). Extra arguments go to trunk, e.g.
 #   bash scripts/serve.sh --release
 # trunk's output stays on the terminal: never redirect it into the project folder, or its
 # watcher sees the log change and rebuilds forever.
@@ -11,4 +13,4 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"
 cd "${EP_ROOT}"
 
 echo "serve: http://127.0.0.1:8080/  (Ctrl-C to stop)"
-exec trunk serve "$@"
+exec trunk serve --no-autoreload "$@"
