@@ -66,6 +66,18 @@ impl Meal {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The meal a person is most likely adding to at `hour` (0–23) of
+    /// their local time: breakfast from 4 to 10, lunch from 11 to 14,
+    /// dinner from 17 to 20, snacks in between and at night.
+    pub fn at_hour(hour: u32) -> Meal {
+        match hour {
+            4..=10 => Meal::Breakfast,
+            11..=14 => Meal::Lunch,
+            17..=20 => Meal::Dinner,
+            _ => Meal::Snacks,
+        }
+    }
 }
 
 /// Identifies an item for the life of the plan: never reused, kept in storage.
@@ -277,6 +289,9 @@ fn unit_name(unit: FoodUnit) -> &'static str {
 
 /// `amount` of `unit` if it is more than zero and at most [`MAX_DRINK_ML`].
 fn check_drink(amount: f64, unit: VolumeUnit) -> Result<Drink, PlanError> {
+    if !unit.is_valid() {
+        return Err(PlanError::Stored("a glass size is out of range"));
+    }
     let amount =
         positive(amount, MAX_DRINK_ML / unit.ml(), unit.label()).map_err(PlanError::Amount)?;
     Ok(Drink { amount, unit })
@@ -377,6 +392,39 @@ impl DayPlan {
     ) -> Result<ItemId, PlanError> {
         let drink = check_drink(amount, unit)?;
         self.push(meal, Entry::Drink(drink))
+    }
+
+    /// The day's glasses of `glass` (the one-tap water counter): the
+    /// first drink item counted in that glass, and how many glasses.
+    pub fn glasses(&self, glass: VolumeUnit) -> Option<(ItemId, f64)> {
+        self.iter().find_map(|(_, item)| match &item.entry {
+            Entry::Drink(d) if d.unit == glass => Some((item.id, d.amount)),
+            _ => None,
+        })
+    }
+
+    /// One more glass of `glass` (a glass unit): added to the day's line of
+    /// that glass if there is one, else a new line at the end of `meal`.
+    pub fn add_glass(&mut self, meal: Meal, glass: VolumeUnit) -> Result<ItemId, PlanError> {
+        match self.glasses(glass) {
+            Some((id, count)) => {
+                let drink = check_drink(count + 1.0, glass)?;
+                self.item_mut(id)?.entry = Entry::Drink(drink);
+                Ok(id)
+            }
+            None => self.add_drink(meal, 1.0, glass),
+        }
+    }
+
+    /// One glass of `glass` fewer; the line goes (with undo) at zero.
+    pub fn remove_glass(&mut self, glass: VolumeUnit) -> Result<(), PlanError> {
+        let (id, count) = self.glasses(glass).ok_or(PlanError::NoSuchItem)?;
+        if count > 1.0 {
+            self.item_mut(id)?.entry = Entry::Drink(check_drink(count - 1.0, glass)?);
+            Ok(())
+        } else {
+            self.remove(id)
+        }
     }
 
     /// Adds a copy of `item` (from this plan or another) at the end of
@@ -1156,5 +1204,67 @@ mod tests {
             assert_eq!(Meal::ALL[meal.index()], meal);
         }
         assert_eq!(Meal::from_key("brunch"), None);
+    }
+
+    #[test]
+    fn the_meal_follows_the_time_of_day() {
+        assert_eq!(Meal::at_hour(7), Meal::Breakfast);
+        assert_eq!(Meal::at_hour(12), Meal::Lunch);
+        assert_eq!(Meal::at_hour(16), Meal::Snacks);
+        assert_eq!(Meal::at_hour(19), Meal::Dinner);
+        // A glass of water in the evening or at night is not breakfast.
+        assert_eq!(Meal::at_hour(22), Meal::Snacks);
+        assert_eq!(Meal::at_hour(2), Meal::Snacks);
+    }
+
+    #[test]
+    fn one_tap_water_counts_on_one_line() {
+        let mut plan = DayPlan::new();
+        let glass = VolumeUnit::glass(300);
+        let id = plan.add_glass(Meal::Dinner, glass).unwrap();
+        assert_eq!(plan.add_glass(Meal::Breakfast, glass).unwrap(), id);
+        assert_eq!(plan.add_glass(Meal::Lunch, glass).unwrap(), id);
+        assert_eq!(plan.glasses(glass), Some((id, 3.0)));
+        assert_eq!(plan.len(), 1);
+        assert_eq!(plan.get(id).unwrap().0, Meal::Dinner);
+        // A glass of another size is its own line; other drinks are not counted.
+        plan.add_drink(Meal::Lunch, 2.0, VolumeUnit::Millilitre)
+            .unwrap();
+        let standard = plan.add_glass(Meal::Lunch, VolumeUnit::Glass).unwrap();
+        assert_ne!(standard, id);
+        assert_eq!(plan.glasses(VolumeUnit::Glass), Some((standard, 1.0)));
+        plan.remove_glass(glass).unwrap();
+        assert_eq!(plan.glasses(glass), Some((id, 2.0)));
+        plan.remove_glass(glass).unwrap();
+        plan.remove_glass(glass).unwrap();
+        assert_eq!(plan.glasses(glass), None);
+        assert_eq!(plan.remove_glass(glass), Err(PlanError::NoSuchItem));
+        // The last glass removed can be undone like any removal.
+        plan.undo_remove().unwrap();
+        assert_eq!(plan.glasses(glass), Some((id, 1.0)));
+        // The stored form keeps the size; a size out of range is refused.
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#"{"glass_of":300}"#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<DayPlan>(&json)
+                .unwrap()
+                .glasses(glass),
+            Some((id, 1.0))
+        );
+        let bad = json.replace(r#"{"glass_of":300}"#, r#"{"glass_of":0}"#);
+        assert!(serde_json::from_str::<DayPlan>(&bad).is_err());
+    }
+
+    #[test]
+    fn water_glasses_stop_at_the_drink_limit() {
+        let mut plan = DayPlan::new();
+        for _ in 0..20 {
+            plan.add_glass(Meal::Lunch, VolumeUnit::Glass).unwrap();
+        }
+        assert!(matches!(
+            plan.add_glass(Meal::Lunch, VolumeUnit::Glass),
+            Err(PlanError::Amount(_))
+        ));
+        assert_eq!(plan.glasses(VolumeUnit::Glass).unwrap().1, 20.0);
     }
 }

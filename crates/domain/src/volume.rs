@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::format_number;
+use super::format::{format_amount, format_number};
 
 /// A glass, as this app counts it: 250 ml.
 pub const GLASS_ML: f64 = 250.0;
@@ -24,6 +24,39 @@ pub enum VolumeUnit {
     Glass,
     /// US fluid ounces ([`US_FL_OZ_ML`]).
     FluidOunce,
+    /// A glass of the size the person set (in ml, [`GLASS_ML_RANGE`]), for
+    /// the one-tap water counter. Each entry keeps its size, so changing the
+    /// setting never changes a past day.
+    GlassOf(u16),
+}
+
+/// The glass sizes a person may set, in ml.
+pub const GLASS_ML_RANGE: std::ops::RangeInclusive<u16> = 50..=1_000;
+
+impl VolumeUnit {
+    /// The unit of one glass of `ml`: [`VolumeUnit::Glass`] for the standard
+    /// 250 ml glass, else [`VolumeUnit::GlassOf`].
+    pub fn glass(ml: u16) -> VolumeUnit {
+        if f64::from(ml) == GLASS_ML {
+            VolumeUnit::Glass
+        } else {
+            VolumeUnit::GlassOf(ml)
+        }
+    }
+
+    /// Whether this unit counts glasses (of any size).
+    pub fn is_glass(self) -> bool {
+        matches!(self, VolumeUnit::Glass | VolumeUnit::GlassOf(_))
+    }
+
+    /// Whether this unit is one the app can store: a set glass size must be
+    /// within [`GLASS_ML_RANGE`].
+    pub fn is_valid(self) -> bool {
+        match self {
+            VolumeUnit::GlassOf(ml) => GLASS_ML_RANGE.contains(&ml),
+            _ => true,
+        }
+    }
 }
 
 impl VolumeUnit {
@@ -40,6 +73,7 @@ impl VolumeUnit {
             VolumeUnit::Millilitre => 1.0,
             VolumeUnit::Glass => GLASS_ML,
             VolumeUnit::FluidOunce => US_FL_OZ_ML,
+            VolumeUnit::GlassOf(ml) => f64::from(ml),
         }
     }
 
@@ -47,7 +81,7 @@ impl VolumeUnit {
     pub fn symbol(self) -> &'static str {
         match self {
             VolumeUnit::Millilitre => "ml",
-            VolumeUnit::Glass => "glass",
+            VolumeUnit::Glass | VolumeUnit::GlassOf(_) => "glass",
             VolumeUnit::FluidOunce => "fl oz",
         }
     }
@@ -63,6 +97,7 @@ impl VolumeUnit {
             VolumeUnit::Millilitre => "ml",
             VolumeUnit::Glass => "glasses (250 ml)",
             VolumeUnit::FluidOunce => "US fl oz",
+            VolumeUnit::GlassOf(_) => "glasses",
         }
     }
 
@@ -70,11 +105,14 @@ impl VolumeUnit {
     /// (250 ml)", "330 ml", "8 fl oz (237 ml)".
     pub fn describe(self, amount: f64) -> String {
         let count = format_number(amount, 2);
-        let ml = format_number(amount * self.ml(), 0);
+        // Below 10 ml with one decimal, so a small amount never reads "0 ml".
+        let ml = format_amount(amount * self.ml());
         match self {
-            VolumeUnit::Millilitre => format!("{ml} ml"),
+            VolumeUnit::Millilitre => format!("{count} ml"),
             VolumeUnit::Glass if count == "1" => format!("1 glass ({ml} ml)"),
             VolumeUnit::Glass => format!("{count} glasses ({ml} ml)"),
+            VolumeUnit::GlassOf(size) if count == "1" => format!("1 glass of {size} ml"),
+            VolumeUnit::GlassOf(size) => format!("{count} glasses of {size} ml ({ml} ml)"),
             VolumeUnit::FluidOunce => format!("{count} fl oz ({ml} ml)"),
         }
     }
@@ -98,6 +136,10 @@ mod tests {
         assert_eq!(VolumeUnit::Glass.describe(0.5), "0.5 glasses (125 ml)");
         assert_eq!(VolumeUnit::FluidOunce.describe(8.0), "8 fl oz (237 ml)");
         assert_eq!(VolumeUnit::Millilitre.describe(330.0), "330 ml");
+        // The smallest amounts still read as more than nothing.
+        assert_eq!(VolumeUnit::Millilitre.describe(0.01), "0.01 ml");
+        assert_eq!(VolumeUnit::Glass.describe(0.01), "0.01 glasses (2.5 ml)");
+        assert_eq!(VolumeUnit::FluidOunce.describe(0.01), "0.01 fl oz (0.3 ml)");
         assert_eq!(VolumeUnit::Glass.label(), "glasses (250 ml)");
     }
 
@@ -107,5 +149,26 @@ mod tests {
             assert_eq!(VolumeUnit::from_symbol(unit.symbol()), Some(unit));
         }
         assert_eq!(VolumeUnit::from_symbol("cup"), None);
+    }
+
+    #[test]
+    fn a_set_glass_size_keeps_its_size() {
+        assert_eq!(VolumeUnit::glass(250), VolumeUnit::Glass);
+        let big = VolumeUnit::glass(330);
+        assert_eq!(big, VolumeUnit::GlassOf(330));
+        assert_eq!(big.ml(), 330.0);
+        assert_eq!(big.describe(1.0), "1 glass of 330 ml");
+        assert_eq!(big.describe(3.0), "3 glasses of 330 ml (990 ml)");
+        assert!(big.is_glass() && VolumeUnit::Glass.is_glass());
+        assert!(!VolumeUnit::Millilitre.is_glass());
+        assert!(big.is_valid());
+        assert!(!VolumeUnit::GlassOf(0).is_valid());
+        assert!(!VolumeUnit::GlassOf(5_000).is_valid());
+        // The stored form names the size.
+        assert_eq!(serde_json::to_string(&big).unwrap(), r#"{"glass_of":330}"#);
+        assert_eq!(
+            serde_json::to_string(&VolumeUnit::Glass).unwrap(),
+            r#""glass""#
+        );
     }
 }

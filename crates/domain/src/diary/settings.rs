@@ -1,5 +1,6 @@
 //! What the diary keeps besides its days: the daily targets (profile,
-//! preset, overrides) and the favourite foods.
+//! preset, overrides), whether the person has said who they are, the glass
+//! size of the one-tap water counter and the favourite foods.
 
 use std::fmt;
 
@@ -7,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::daily_targets::DailyTargets;
 use crate::food::NdbNumber;
+use crate::format::format_number;
 use crate::profile::Profile;
 use crate::targets::nasem;
+use crate::volume::{VolumeUnit, GLASS_ML, GLASS_ML_RANGE};
 
 /// The most favourite foods kept.
 pub const MAX_FAVOURITES: usize = 200;
@@ -28,11 +31,44 @@ impl fmt::Display for FavouritesFull {
 
 impl std::error::Error for FavouritesFull {}
 
-/// The targets the days are measured against and the favourite foods.
+/// Whether the person told the app who they are (the first-run step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProfileAnswer {
+    /// Not asked yet: the targets assume the default profile.
+    #[default]
+    NotAsked,
+    /// Asked and skipped: the targets assume the default profile, and the
+    /// plan keeps saying so.
+    Skipped,
+    /// The profile is the person's own.
+    Given,
+}
+
+/// Why a glass size was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GlassSizeError;
+
+impl fmt::Display for GlassSizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "A glass holds from {} to {} ml.",
+            GLASS_ML_RANGE.start(),
+            format_number(f64::from(*GLASS_ML_RANGE.end()), 0)
+        )
+    }
+}
+
+impl std::error::Error for GlassSizeError {}
+
+/// The targets the days are measured against, who they are for, the water
+/// glass and the favourite foods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "StoredSettings", into = "StoredSettings")]
 pub struct Settings {
     targets: DailyTargets,
+    answer: ProfileAnswer,
+    glass_ml: u16,
     favourites: Vec<NdbNumber>,
 }
 
@@ -47,12 +83,46 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// These targets and no favourites.
+    /// These targets (not confirmed by the person), a 250 ml glass and no
+    /// favourites.
     pub fn new(targets: DailyTargets) -> Settings {
         Settings {
             targets,
+            answer: ProfileAnswer::NotAsked,
+            glass_ml: GLASS_ML as u16,
             favourites: Vec::new(),
         }
+    }
+
+    /// Whether the person has said who they are.
+    pub fn profile_answer(&self) -> ProfileAnswer {
+        self.answer
+    }
+
+    /// Records the first-run step's outcome.
+    pub fn set_profile_answer(&mut self, answer: ProfileAnswer) {
+        self.answer = answer;
+    }
+
+    /// The glass of the one-tap water counter, in ml.
+    pub fn glass_ml(&self) -> u16 {
+        self.glass_ml
+    }
+
+    /// The unit the one-tap water counter adds.
+    pub fn glass(&self) -> VolumeUnit {
+        VolumeUnit::glass(self.glass_ml)
+    }
+
+    /// Sets the glass size, within [`GLASS_ML_RANGE`]; past days keep the
+    /// size they were counted in.
+    pub fn set_glass_ml(&mut self, ml: f64) -> Result<(), GlassSizeError> {
+        let range = f64::from(*GLASS_ML_RANGE.start())..=f64::from(*GLASS_ML_RANGE.end());
+        if !range.contains(&ml) {
+            return Err(GlassSizeError);
+        }
+        self.glass_ml = ml.round() as u16;
+        Ok(())
     }
 
     /// The daily targets.
@@ -91,11 +161,21 @@ impl Settings {
 }
 
 /// The stored form of [`Settings`]: `{"t":{targets, see
-/// crate::daily_targets},"fav":["09040","11457"]}`, no favourites left out.
+/// crate::daily_targets},"who":"given","glass":300,"fav":["09040","11457"]}`;
+/// no favourites, a 250 ml glass and "not asked" are left out, so settings
+/// stored before these fields existed read as they always did.
+///
+/// `who` is "given" or "skipped". Settings stored before it existed whose
+/// profile is not the default one were set by the person on the targets
+/// page: they read as "given", so nobody is asked again who they are.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredSettings {
     t: DailyTargets,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    who: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    glass: Option<u16>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     fav: Vec<String>,
 }
@@ -103,6 +183,12 @@ struct StoredSettings {
 impl From<Settings> for StoredSettings {
     fn from(s: Settings) -> StoredSettings {
         StoredSettings {
+            who: match s.answer {
+                ProfileAnswer::NotAsked => None,
+                ProfileAnswer::Skipped => Some("skipped".to_owned()),
+                ProfileAnswer::Given => Some("given".to_owned()),
+            },
+            glass: (f64::from(s.glass_ml) != GLASS_ML).then_some(s.glass_ml),
             t: s.targets,
             fav: s.favourites.iter().map(NdbNumber::to_string).collect(),
         }
@@ -114,6 +200,18 @@ impl TryFrom<StoredSettings> for Settings {
 
     fn try_from(s: StoredSettings) -> Result<Settings, String> {
         let mut settings = Settings::new(s.t);
+        settings.answer = match s.who.as_deref() {
+            None if settings.targets.profile() != &Profile::default_adult() => ProfileAnswer::Given,
+            None => ProfileAnswer::NotAsked,
+            Some("skipped") => ProfileAnswer::Skipped,
+            Some("given") => ProfileAnswer::Given,
+            Some(other) => return Err(format!("unknown profile answer {other:?}")),
+        };
+        if let Some(ml) = s.glass {
+            settings
+                .set_glass_ml(f64::from(ml))
+                .map_err(|e| e.to_string())?;
+        }
         for text in s.fav {
             let ndb: NdbNumber = text
                 .parse()
@@ -166,5 +264,63 @@ mod tests {
         // Duplicates collapse.
         let dup = json.replace(r#"["09040"]"#, r#"["09040","09040"]"#);
         assert_eq!(serde_json::from_str::<Settings>(&dup).unwrap(), s);
+    }
+
+    #[test]
+    fn the_first_run_answer_and_glass_size_are_kept() {
+        let mut s = Settings::default();
+        assert_eq!(s.profile_answer(), ProfileAnswer::NotAsked);
+        assert_eq!(s.glass(), VolumeUnit::Glass);
+        // The defaults add nothing to the stored form.
+        let plain = serde_json::to_string(&s).unwrap();
+        assert!(
+            !plain.contains("who") && !plain.contains("glass"),
+            "{plain}"
+        );
+        s.set_profile_answer(ProfileAnswer::Skipped);
+        s.set_glass_ml(330.0).unwrap();
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""who":"skipped","glass":330"#), "{json}");
+        let back: Settings = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.glass(), VolumeUnit::GlassOf(330));
+        s.set_profile_answer(ProfileAnswer::Given);
+        let given: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(given.profile_answer(), ProfileAnswer::Given);
+        for bad in [0.0, 49.0, 1_001.0, f64::NAN] {
+            assert_eq!(s.set_glass_ml(bad), Err(GlassSizeError), "{bad}");
+        }
+        assert_eq!(s.glass_ml(), 330);
+        assert!(GlassSizeError.to_string().contains("50 to 1,000 ml"));
+        for bad in [r#""who":"maybe""#, r#""glass":10"#] {
+            let broken = json.replace(r#""who":"skipped""#, bad);
+            assert!(
+                serde_json::from_str::<Settings>(&broken).is_err(),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn settings_stored_before_the_first_run_step_still_load() {
+        // Written by the version before `who` and `glass` existed.
+        let default_profile = serde_json::to_string(&Settings::default()).unwrap();
+        let s: Settings = serde_json::from_str(&default_profile).unwrap();
+        assert_eq!(s.profile_answer(), ProfileAnswer::NotAsked);
+        assert_eq!(s.glass_ml(), 250);
+        // Someone who set a profile on the targets page is not asked again.
+        let mut own = Settings::default();
+        let mut t = own.targets().clone();
+        t.set_profile(
+            Profile::new(58.0, crate::targets::Sex::Female, None).unwrap(),
+            nasem(),
+        )
+        .unwrap();
+        own.set_targets(t);
+        let stored = serde_json::to_string(&own).unwrap();
+        assert!(!stored.contains("who"), "{stored}");
+        let back: Settings = serde_json::from_str(&stored).unwrap();
+        assert_eq!(back.profile_answer(), ProfileAnswer::Given);
+        assert_eq!(back.targets(), own.targets());
     }
 }
