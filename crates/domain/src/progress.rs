@@ -80,6 +80,40 @@ impl Progress {
         (self.target.amount - self.total.known).max(0.0)
     }
 
+    /// The compact bar's numbers: "1,840 / 2,600 mg", with "at least"
+    /// first when items lack data.
+    pub fn compact_label(&self) -> String {
+        let at_least = if self.total.is_lower_bound() {
+            "at least "
+        } else {
+            ""
+        };
+        let total = format_nutrient_amount(self.nutrient, self.total.known);
+        let target = format_nutrient_amount(self.nutrient, self.target.amount);
+        // "1,840 / 2,600 mg": the unit once when both share it.
+        let shared = total
+            .rsplit_once(' ')
+            .zip(target.rsplit_once(' '))
+            .filter(|((_, a), (_, b))| a == b)
+            .map(|((number, _), _)| number.to_owned());
+        match shared {
+            Some(number) => format!("{at_least}{number} / {target}"),
+            None => format!("{at_least}{total} / {target}"),
+        }
+    }
+
+    /// What is left to do, in a few words: "760 mg to go", "met",
+    /// "460 mg left" under a ceiling, "200 mg over".
+    pub fn gap_text(&self) -> String {
+        let amount = |a: f64| format_nutrient_amount(self.nutrient, a);
+        match self.status {
+            Status::Below => format!("{} to go", amount(self.remaining())),
+            Status::Met => "met".to_owned(),
+            Status::WithinLimit => format!("{} left", amount(self.remaining())),
+            Status::OverLimit => format!("{} over", amount(self.total.known - self.target.amount)),
+        }
+    }
+
     /// One line for people: "16 % of 2,600 mg", "Met: 104 % of 2,600 mg",
     /// "62 % of the 2,300 mg limit", "Over the limit: 110 % of 2,300 mg";
     /// "at least" before the percentage when items lack data.
@@ -185,5 +219,40 @@ mod tests {
         let p = Progress::new(Nutrient::Sodium, total(10.0, 0), nan);
         assert_eq!(p.percent, 0.0);
         assert_eq!(p.status, Status::WithinLimit);
+    }
+
+    #[test]
+    fn compact_lines_say_what_is_left() {
+        let minimum = Target {
+            amount: 2_600.0,
+            kind: TargetKind::Minimum,
+        };
+        let total = |known, items_missing| NutrientTotal {
+            known,
+            items_missing,
+        };
+        let k = Progress::new(Nutrient::Potassium, total(1_840.0, 0), minimum);
+        assert_eq!(k.compact_label(), "1,840 / 2,600 mg");
+        assert_eq!(k.gap_text(), "760 mg to go");
+        let lower = Progress::new(Nutrient::Potassium, total(1_840.0, 2), minimum);
+        assert_eq!(lower.compact_label(), "at least 1,840 / 2,600 mg");
+        let met = Progress::new(Nutrient::Potassium, total(2_700.0, 0), minimum);
+        assert_eq!(met.gap_text(), "met");
+        let ceiling = Target {
+            amount: 2_300.0,
+            kind: TargetKind::Ceiling,
+        };
+        let na = Progress::new(Nutrient::Sodium, total(1_840.0, 0), ceiling);
+        assert_eq!(na.gap_text(), "460 mg left");
+        let over = Progress::new(Nutrient::Sodium, total(2_500.0, 0), ceiling);
+        assert_eq!(over.gap_text(), "200 mg over");
+        // Units that differ are both shown: 900 ml of a 2.7 L target.
+        let water = Target {
+            amount: 2_700.0,
+            kind: TargetKind::Minimum,
+        };
+        let w = Progress::new(Nutrient::Water, total(900.0, 0), water);
+        assert_eq!(w.compact_label(), "900 ml / 2.7 L");
+        assert_eq!(w.gap_text(), "1.8 L to go");
     }
 }

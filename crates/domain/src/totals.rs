@@ -4,6 +4,7 @@
 
 use super::amount_text::format_nutrient_amount;
 use super::food_table::FoodTable;
+use super::format::format_amount;
 use super::nutrient::Nutrient;
 use super::plan::{DayPlan, Entry, ItemId, Meal, PlanItem};
 
@@ -61,6 +62,23 @@ pub fn item_amount(
         Entry::Drink(d) if nutrient == Nutrient::Water => ItemAmount::Known(d.ml()),
         Entry::Drink(_) => ItemAmount::NotCarried,
     }
+}
+
+/// The minerals of one item at a glance, for a plan row: "K 422 · Mg 32 ·
+/// Ca 6 · Na 1 mg"; a mineral without data reads "no data", one the item
+/// does not carry is left out; `None` when it carries none (water).
+pub fn item_minerals_line(item: &PlanItem, table: &FoodTable) -> Option<String> {
+    let parts: Vec<String> = Nutrient::MINERALS
+        .into_iter()
+        .filter_map(
+            |n| match item_amount(item, n, table, WaterCounting::default()) {
+                ItemAmount::Known(mg) => Some(format!("{} {}", n.symbol(), format_amount(mg))),
+                ItemAmount::NoData => Some(format!("{} no data", n.symbol())),
+                ItemAmount::NotCarried => None,
+            },
+        )
+        .collect();
+    (!parts.is_empty()).then(|| format!("{} mg", parts.join(" · ")))
 }
 
 /// A sum over items where some may lack data: `known` is then only a lower
@@ -480,5 +498,26 @@ mod tests {
             total.missing_text(Nutrient::Water).as_deref(),
             Some("3 items have no water data")
         );
+    }
+
+    #[test]
+    fn an_item_row_shows_its_minerals_at_a_glance() {
+        let table = table();
+        let mut plan = DayPlan::new();
+        let banana = plan
+            .add_food(
+                Meal::Breakfast,
+                ndb(9040),
+                118.0,
+                FoodUnit::Mass(MassUnit::Gram),
+                &table,
+            )
+            .unwrap();
+        let water = plan.add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass).unwrap();
+        let line = |id| item_minerals_line(plan.get(id).unwrap().1, &table);
+        let text = line(banana).unwrap();
+        assert!(text.starts_with("K 4") && text.ends_with(" mg"), "{text}");
+        assert_eq!(text.matches(" · ").count(), 3, "{text}");
+        assert_eq!(line(water), None);
     }
 }
