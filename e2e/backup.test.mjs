@@ -311,14 +311,14 @@ describe('diary backup and failure cases', () => {
     const before = await readLocalStorage(page);
 
     const bad = [
-      ['not-json.json', 'this is, clearly, not JSON {', /not an Electrolyte Planner backup: it is not valid JSON/],
+      ['not-json.json', 'this is, clearly, not JSON {', /not an Electrolyte Planner backup: it is not readable JSON/],
       ['other.json', JSON.stringify({ format: 'some-other-app', version: 1, days: {} }), /^This file is not an Electrolyte Planner backup\.$/],
       [
         'future.json',
         JSON.stringify({ ...JSON.parse(exported.text), version: 2 }),
         /made by a newer version of the app \(backup version 2\)/,
       ],
-      ['bad-day.json', JSON.stringify({ ...JSON.parse(exported.text), days: { '2026-02-30': {} } }), /^Day 2026-02-30:/],
+      ['bad-day.json', JSON.stringify({ ...JSON.parse(exported.text), days: { '2026-02-30': {} } }), /^Day 2026-02-30 \(line 1\):/],
     ];
     for (const [name, text, message] of bad) {
       await backup.chooseFile({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

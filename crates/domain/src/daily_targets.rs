@@ -10,7 +10,7 @@ use super::amount_text::format_nutrient_amount;
 use super::format::format_number;
 use super::nutrient::Nutrient;
 use super::profile::{Profile, ProfileError};
-use super::quantity::{positive, QuantityError};
+use super::quantity::{at_least, QuantityError};
 use super::targets::{nasem, DriRow, DriTable, LifeStage, Target, TargetKind};
 
 /// The nutrients with a daily target, in the order the screen lists them.
@@ -34,6 +34,10 @@ pub const MAX_MINERAL_TARGET_MG: f64 = 20_000.0;
 
 /// Largest water target a user may set: 10,000 ml (10 L).
 pub const MAX_WATER_TARGET_ML: f64 = 10_000.0;
+
+/// The least a user may set a target to, in its unit (1 mg; 1 ml for
+/// water): targets show as whole numbers, so less would read "0 mg".
+pub const MIN_TARGET: f64 = 1.0;
 
 /// The US label Daily Value of `nutrient` (FDA 2016 rule, adults and
 /// children 4 years and over); `None` for water and energy, which have none
@@ -380,7 +384,7 @@ impl DailyTargets {
     }
 
     /// Replaces the default of `nutrient` with `amount`, in the nutrient's
-    /// unit (mg; ml for water). Must be more than zero and at most
+    /// unit (mg; ml for water). Must be at least [`MIN_TARGET`] and at most
     /// [`DailyTargets::max_override`]; an error changes nothing.
     pub fn set_override(&mut self, nutrient: Nutrient, amount: f64) -> Result<(), TargetError> {
         let slot = slot(nutrient).ok_or(TargetError::NoTarget(nutrient))?;
@@ -389,8 +393,8 @@ impl DailyTargets {
         } else {
             "mg"
         };
-        let amount =
-            positive(amount, Self::max_override(nutrient), unit).map_err(TargetError::Amount)?;
+        let amount = at_least(amount, MIN_TARGET, Self::max_override(nutrient), unit)
+            .map_err(TargetError::Amount)?;
         self.overrides[slot] = Some(amount);
         Ok(())
     }
@@ -574,6 +578,31 @@ mod tests {
         );
         assert_eq!(t, before);
         assert!(t.set_override(Nutrient::Calcium, 20_000.0).is_ok());
+    }
+
+    #[test]
+    fn targets_that_would_show_as_zero_are_refused() {
+        // A potassium target of 0.0000001 mg showed as "0 mg".
+        let mut t = targets(34.0, Sex::Female, None);
+        let before = t.clone();
+        for tiny in [0.000_000_1, 0.4, 0.999] {
+            assert_eq!(
+                t.set_override(Nutrient::Potassium, tiny),
+                Err(TargetError::Amount(QuantityError::TooSmall {
+                    min: MIN_TARGET,
+                    unit: "mg"
+                })),
+                "{tiny}"
+            );
+        }
+        assert_eq!(
+            t.set_override(Nutrient::Water, 0.5)
+                .unwrap_err()
+                .to_string(),
+            "The smallest amount here is 1 ml. Check the amount and unit."
+        );
+        assert_eq!(t, before);
+        assert!(t.set_override(Nutrient::Potassium, 1.0).is_ok());
     }
 
     #[test]

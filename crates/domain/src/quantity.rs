@@ -4,6 +4,11 @@
 //!
 //! Food masses in g/oz also go through [`crate::amount::MAX_GRAMS`]; this
 //! module words the refusals for every other kind of quantity.
+//!
+//! These checks are the one validation of amounts: the forms' checked edits
+//! and every stored or imported item (see [`crate::plan`] and
+//! [`crate::diary::backup`]) go through them, so an import can hold no
+//! amount a form would refuse.
 
 use std::fmt;
 
@@ -22,6 +27,14 @@ pub enum QuantityError {
     Negative,
     /// Zero or below where only more than zero makes sense.
     NotPositive,
+    /// Above zero but below the smallest amount that shows as more than
+    /// zero: `min` in `unit`.
+    TooSmall {
+        /// The least allowed, in `unit`.
+        min: f64,
+        /// The unit as messages name it.
+        unit: &'static str,
+    },
     /// More than is plausible for one entry: `max` in `unit`.
     TooLarge {
         /// The most allowed, in `unit`.
@@ -45,6 +58,11 @@ impl fmt::Display for QuantityError {
             }
             QuantityError::Negative => write!(f, "The amount cannot be negative."),
             QuantityError::NotPositive => write!(f, "The amount must be more than zero."),
+            QuantityError::TooSmall { min, unit } => write!(
+                f,
+                "The smallest amount here is {} {unit}. Check the amount and unit.",
+                format_number(*min, 2)
+            ),
             QuantityError::TooLarge { max, unit } => write!(
                 f,
                 "That is more than {} {unit} in one entry. Check the amount and unit.",
@@ -78,12 +96,30 @@ pub fn parse_number(text: &str) -> Result<f64, QuantityError> {
     decimal(text).ok_or(QuantityError::NotANumber)
 }
 
-/// `value` if it is finite, more than zero and at most `max` (in `unit`).
+/// The least of any unit an amount may be: amounts are shown with at most
+/// two decimals, so anything less would show as "0 glasses" or "0 g".
+pub const MIN_AMOUNT: f64 = 0.01;
+
+/// `value` if it is finite, at least [`MIN_AMOUNT`] and at most `max` (in
+/// `unit`).
 pub(crate) fn positive(value: f64, max: f64, unit: &'static str) -> Result<f64, QuantityError> {
+    at_least(value, MIN_AMOUNT, max, unit)
+}
+
+/// `value` if it is finite, at least `min` (more than zero) and at most
+/// `max` (in `unit`).
+pub(crate) fn at_least(
+    value: f64,
+    min: f64,
+    max: f64,
+    unit: &'static str,
+) -> Result<f64, QuantityError> {
     if !value.is_finite() {
         Err(QuantityError::NotANumber)
     } else if value <= 0.0 {
         Err(QuantityError::NotPositive)
+    } else if value < min {
+        Err(QuantityError::TooSmall { min, unit })
     } else if value > max {
         Err(QuantityError::TooLarge { max, unit })
     } else {
@@ -160,12 +196,43 @@ mod tests {
     }
 
     #[test]
+    fn amounts_too_small_to_show_are_refused() {
+        // "0.0000001 glasses" was added as "0 glasses (0 ml)".
+        for tiny in [0.000_000_1, 1e-300, 0.009_999] {
+            assert_eq!(
+                positive(tiny, 20.0, "glasses (250 ml)"),
+                Err(QuantityError::TooSmall {
+                    min: MIN_AMOUNT,
+                    unit: "glasses (250 ml)"
+                })
+            );
+        }
+        assert_eq!(positive(0.01, 20.0, "g"), Ok(0.01));
+        assert_eq!(
+            positive(1e-7, 20.0, "g").unwrap_err().to_string(),
+            "The smallest amount here is 0.01 g. Check the amount and unit."
+        );
+        assert_eq!(
+            at_least(0.5, 1.0, 10.0, "mg"),
+            Err(QuantityError::TooSmall {
+                min: 1.0,
+                unit: "mg"
+            })
+        );
+        assert_eq!(at_least(1.0, 1.0, 10.0, "mg"), Ok(1.0));
+    }
+
+    #[test]
     fn messages_are_plain_sentences() {
         for err in [
             QuantityError::Empty,
             QuantityError::NotANumber,
             QuantityError::Negative,
             QuantityError::NotPositive,
+            QuantityError::TooSmall {
+                min: 0.01,
+                unit: "g",
+            },
             QuantityError::TooLarge {
                 max: 20.0,
                 unit: "tablets",

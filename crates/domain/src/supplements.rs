@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{count, format_amount, format_number};
 use super::nutrient::Nutrient;
-use super::quantity::{non_negative, positive, QuantityError};
+use super::quantity::{at_least, non_negative, positive, QuantityError};
 
 /// Potassium in one over-the-counter tablet: 99 mg (the most US
 /// non-prescription potassium supplements hold).
@@ -17,6 +17,10 @@ pub const POTASSIUM_TABLET_MG: f64 = 99.0;
 /// The most elemental magnesium or calcium one entry may hold: 5,000 mg.
 /// More is a typing slip (or the compound's weight typed in grams as mg).
 pub const MAX_ELEMENTAL_MG: f64 = 5_000.0;
+
+/// The least elemental mg of a supplement entry: amounts show with one
+/// decimal below 10 mg, so less would read "0 mg".
+pub const MIN_ELEMENTAL_MG: f64 = 0.1;
 
 /// The most potassium tablets one entry may hold.
 pub const MAX_TABLETS: f64 = 20.0;
@@ -325,11 +329,13 @@ impl Supplement {
         Ok(match self {
             Supplement::Magnesium { form, .. } => Supplement::Magnesium {
                 form,
-                elemental_mg: positive(amount, MAX_ELEMENTAL_MG, "mg").map_err(err)?,
+                elemental_mg: at_least(amount, MIN_ELEMENTAL_MG, MAX_ELEMENTAL_MG, "mg")
+                    .map_err(err)?,
             },
             Supplement::Calcium { form, .. } => Supplement::Calcium {
                 form,
-                elemental_mg: positive(amount, MAX_ELEMENTAL_MG, "mg").map_err(err)?,
+                elemental_mg: at_least(amount, MIN_ELEMENTAL_MG, MAX_ELEMENTAL_MG, "mg")
+                    .map_err(err)?,
             },
             Supplement::Potassium { .. } => {
                 let tablets = positive(amount, MAX_TABLETS, "tablets").map_err(err)?;
@@ -417,6 +423,22 @@ mod tests {
             },
             serving_ml: 500.0,
         }
+    }
+
+    #[test]
+    fn supplement_amounts_that_would_show_as_zero_are_refused() {
+        let mg = Supplement::Magnesium {
+            form: MagnesiumForm::Citrate,
+            elemental_mg: 0.04,
+        };
+        assert_eq!(
+            mg.clone().checked(),
+            Err(SupplementError::Amount(QuantityError::TooSmall {
+                min: MIN_ELEMENTAL_MG,
+                unit: "mg"
+            }))
+        );
+        assert!(mg.with_amount(0.1).is_ok());
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn three_years_fit_the_quota_and_load_back() {
     );
     assert!(json.len() < QUOTA / 2, "{}", json.len());
     let started = Instant::now();
-    let backup = parse_backup(&json).unwrap();
+    let backup = parse_backup(&json, table).unwrap();
     println!("backup parsed in {:?}", started.elapsed());
     let mut restored = Diary::default();
     apply(&mut restored, backup, ImportMode::Replace);

@@ -1,13 +1,16 @@
-//! Applying a checked backup: merge or replace, save what changed through
-//! the domain's storage rules, and say what was done.
+//! Applying a checked backup: merge or replace, store what changed all or
+//! nothing through the domain's storage rules, and say what was done.
 
 use leptos::prelude::*;
 
 use super::days_text;
+use super::storage_use::{free_units, size_text};
 use crate::components::planner_state::Planner;
-use crate::domain::diary::backup::{apply, export_json, Backup, ImportMode, ImportOutcome};
+use crate::domain::diary::backup::{
+    export_json, plan_import, Backup, ImportMode, ImportOutcome, PlannedImport,
+};
 use crate::domain::diary::date::Date;
-use crate::domain::diary::storage::{save_day, save_settings, SaveError};
+use crate::domain::diary::storage::write_batch;
 use crate::storage::{download, today, BrowserStore};
 
 /// What an import did, for people.
@@ -15,58 +18,67 @@ use crate::storage::{download, today, BrowserStore};
 pub(super) struct Applied {
     /// What was done.
     pub(super) done: Vec<String>,
-    /// What could not be saved (and so was not imported).
-    pub(super) failed: Vec<String>,
+    /// Why nothing was imported, in one line.
+    pub(super) failed: Option<String>,
 }
 
-/// Applies `backup` to the planner's diary and saves every changed day and
-/// the settings through the domain's storage rules. A day or the settings
-/// that storage refuses (unreadable there, newer version, full) is not
-/// imported: the diary keeps what it had, so what is shown is what is
-/// stored. `Err` when nothing was done (the automatic backup before a
-/// replace could not be offered).
+/// Applies `backup` to the planner's diary and stores it all or nothing
+/// through the domain's storage rules: refused before writing when it does
+/// not fit in the free space, and a write the browser refuses anyway puts
+/// back what was written, so the diary stays as stored. `Err` when nothing
+/// was done (the automatic backup before a replace could not be offered,
+/// or a value to replace cannot be read).
 pub(super) fn apply_backup(
     planner: Planner,
     backup: Backup,
     mode: ImportMode,
 ) -> Result<Applied, String> {
     let before = planner.diary.get_untracked();
+    let mut store = BrowserStore;
+    let plan = plan_import(&store, &before, &backup, mode)
+        .map_err(|e| format!("Nothing was imported: {e}"))?;
+    let growth = plan.batch.growth();
+    let free = free_units(&store);
+    if growth > free as i64 {
+        return Ok(Applied {
+            done: Vec::new(),
+            failed: Some(format!(
+                "Nothing was imported: it needs about {} and this browser has about {} free. Export a backup, free some space (remove old days or other data of this site), then import it again.",
+                size_text(growth as usize),
+                size_text(free)
+            )),
+        });
+    }
     if mode == ImportMode::Replace {
         let name = format!("electrolyte-diary-before-replace-{}.json", today());
         download(&name, "application/json", &export_json(&before))
             .map_err(|e| format!("{e} Nothing was replaced."))?;
     }
-    let mut diary = before.clone();
-    let ImportOutcome {
-        changed,
-        skipped_locked,
-        partly_merged,
-        settings_changed,
-    } = apply(&mut diary, backup, mode);
-    let mut store = BrowserStore;
-    let mut saved = Vec::new();
-    let mut refused: Vec<(Date, SaveError)> = Vec::new();
-    for date in changed {
-        match save_day(&mut store, date, diary.day(date)) {
-            Ok(()) => saved.push(date),
-            Err(e) => {
-                // Not stored, so not imported: the diary keeps its day.
-                let _ = diary.set_day(date, before.day(date).clone());
-                refused.push((date, e));
-            }
-        }
+    if let Err(e) = write_batch(&mut store, &plan.batch) {
+        return Ok(Applied {
+            done: Vec::new(),
+            failed: Some(format!(
+                "Nothing was imported (your diary is as it was): {e}"
+            )),
+        });
     }
-    let settings_error = if settings_changed {
-        save_settings(&mut store, diary.settings()).err()
-    } else {
-        None
-    };
-    if settings_error.is_some() {
-        *diary.settings_mut() = before.settings().clone();
-    }
+    let PlannedImport {
+        diary,
+        outcome:
+            ImportOutcome {
+                changed,
+                skipped_locked,
+                partly_merged,
+                settings_changed,
+            },
+        ..
+    } = plan;
 
     let mut applied = Applied::default();
-    applied.done.push(match (mode, saved.len()) {
+    applied.done.push(match (mode, changed.len()) {
+        (ImportMode::Merge, 0) if !partly_merged.is_empty() => {
+            "Merged: nothing could be added.".to_owned()
+        }
         (ImportMode::Merge, 0) => "Merged: no day needed a change.".to_owned(),
         (ImportMode::Merge, n) => format!("Merged: {} added or changed and saved.", days_text(n)),
         (ImportMode::Replace, n) => format!(
@@ -74,7 +86,7 @@ pub(super) fn apply_backup(
             days_text(n)
         ),
     });
-    if settings_changed && settings_error.is_none() {
+    if settings_changed {
         applied.done.push(match mode {
             ImportMode::Merge => "The backup's favourites were added.".to_owned(),
             ImportMode::Replace => "Targets and favourites are the backup's now.".to_owned(),
@@ -93,14 +105,6 @@ pub(super) fn apply_backup(
             join_dates(&skipped_locked)
         ));
     }
-    for (date, e) in &refused {
-        applied.failed.push(format!("{date} was not imported: {e}"));
-    }
-    if let Some(e) = settings_error {
-        applied
-            .failed
-            .push(format!("Targets and favourites were not imported: {e}"));
-    }
 
     // Refresh the planner: the diary, the targets and the open day.
     let targets_changed = planner
@@ -111,7 +115,7 @@ pub(super) fn apply_backup(
     }
     planner.diary.set(diary);
     planner.status.update(|s| {
-        for date in &saved {
+        for date in &changed {
             s.unsaved.remove(date);
         }
     });

@@ -6,12 +6,90 @@ use leptos::task::spawn_local;
 
 use super::apply::{apply_backup, Applied};
 use super::days_text;
+use super::storage_use::{free_units, size_text};
+use crate::catalog;
 use crate::components::planner_state::Planner;
 use crate::domain::diary::backup::{
-    parse_backup, preview, preview_text, Backup, ImportError, ImportMode, ImportPreview,
-    MAX_BACKUP_BYTES,
+    parse_backup, plan_import, preview, preview_text, Backup, ImportError, ImportMode,
+    ImportPreview, MAX_BACKUP_BYTES,
 };
-use crate::storage::read_file;
+use crate::storage::{read_file, BrowserStore};
+
+/// A refusal for people and its technical detail (shown behind "Details").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Refusal {
+    pub(super) message: String,
+    pub(super) detail: String,
+}
+
+impl From<ImportError> for Refusal {
+    fn from(e: ImportError) -> Refusal {
+        Refusal {
+            message: e.to_string(),
+            detail: e.detail(),
+        }
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Refusal {
+        Refusal {
+            message,
+            detail: String::new(),
+        }
+    }
+}
+
+/// Whether and how an import fits in the free space, for each mode.
+#[derive(Debug, Clone, PartialEq)]
+struct Fit {
+    /// What merging / replacing adds to storage (UTF-16 code units), or
+    /// why it cannot be stored.
+    merge: Result<i64, String>,
+    replace: Result<i64, String>,
+    /// The estimated free space.
+    free: usize,
+}
+
+impl Fit {
+    fn fits(&self, mode: ImportMode) -> bool {
+        let growth = match mode {
+            ImportMode::Merge => &self.merge,
+            ImportMode::Replace => &self.replace,
+        };
+        growth.as_ref().is_ok_and(|&g| g <= self.free as i64)
+    }
+
+    /// "This backup needs about 1.2 MB (merge) or 0.9 MB (replace); this
+    /// browser has about 3.1 MB free."
+    fn text(&self) -> String {
+        let (merge, replace) = match (&self.merge, &self.replace) {
+            (Ok(m), Ok(r)) => (*m, *r),
+            (Err(e), _) | (_, Err(e)) => return format!("This backup cannot be stored here: {e}"),
+        };
+        let need = |g: i64| size_text(g.max(0) as usize);
+        let mut text = if merge == replace {
+            format!("This backup needs about {}", need(merge))
+        } else {
+            format!(
+                "This backup needs about {} to merge or {} to replace",
+                need(merge),
+                need(replace)
+            )
+        };
+        text.push_str(&format!(
+            "; this browser has about {} free.",
+            size_text(self.free)
+        ));
+        match (self.fits(ImportMode::Merge), self.fits(ImportMode::Replace)) {
+            (true, true) => {}
+            (false, false) => text.push_str(" It does not fit: nothing will be imported until you free some space (export a backup, then remove old days or other data of this site)."),
+            (false, true) => text.push_str(" A merge does not fit; a replace does."),
+            (true, false) => text.push_str(" A replace does not fit; a merge does."),
+        }
+        text
+    }
+}
 
 /// A checked backup file, waiting for the user's choice.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +103,7 @@ struct Loaded {
 pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
     let planner = Planner::expect();
     let loaded = RwSignal::new(None::<Loaded>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Refusal>);
     let applied = RwSignal::new(None::<Applied>);
     let confirming = RwSignal::new(false);
     // Which pick is the latest: a slow read of an earlier file is dropped.
@@ -48,13 +126,14 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
         let size = file.size();
         if size > MAX_BACKUP_BYTES as f64 {
             let bytes = size.min(usize::MAX as f64) as usize;
-            error.set(Some(ImportError::TooLarge { bytes }.to_string()));
+            error.set(Some(ImportError::TooLarge { bytes }.into()));
             return;
         }
         spawn_local(async move {
-            let result = read_file(file)
-                .await
-                .and_then(|text| parse_backup(&text).map_err(|e| e.to_string()));
+            let result = match read_file(file).await {
+                Ok(text) => parse_backup(&text, catalog::foods()).map_err(Refusal::from),
+                Err(e) => Err(Refusal::from(e)),
+            };
             if picks.get_value() != pick {
                 return;
             }
@@ -73,6 +152,27 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
         })
     });
 
+    // What each mode would write, against the free space.
+    let fit = Memo::new(move |_| {
+        stored.track();
+        loaded.with(|l| {
+            let l = l.as_ref()?;
+            planner.diary.with(|d| {
+                let store = BrowserStore;
+                let growth = |mode| {
+                    plan_import(&store, d, &l.backup, mode)
+                        .map(|p| p.batch.growth())
+                        .map_err(|e| e.to_string())
+                };
+                Some(Fit {
+                    merge: growth(ImportMode::Merge),
+                    replace: growth(ImportMode::Replace),
+                    free: free_units(&store),
+                })
+            })
+        })
+    });
+
     let run = move |mode: ImportMode| {
         let Some(Loaded { backup, .. }) = loaded.get_untracked() else {
             return;
@@ -84,7 +184,7 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
                 loaded.set(None);
                 applied.set(Some(result));
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(e.into())),
         }
         stored.update(|n| *n += 1);
     };
@@ -110,14 +210,27 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
             <p id="import-hint" class="hint">
                 "The whole file is checked first; nothing changes until you choose to merge or replace."
             </p>
-            <p class="field-error" role="alert" data-testid="import-error">{move || error.get()}</p>
+            <p class="field-error" role="alert" data-testid="import-error">
+                {move || error.with(|e| e.as_ref().map(|e| e.message.clone()))}
+            </p>
+            {move || error.with(|e| {
+                let detail = e.as_ref().map(|e| e.detail.clone()).filter(|d| !d.is_empty())?;
+                Some(view! {
+                    <details class="import-error-details" data-testid="import-error-details">
+                        <summary>"Details"</summary>
+                        <pre>{detail}</pre>
+                    </details>
+                })
+            })}
             {move || {
                 let file_name = loaded.with(|l| l.as_ref().map(|l| l.file_name.clone()))?;
                 let p = previewed.get()?;
+                let fit = fit.get()?;
                 Some(view! {
                     <ImportPreviewView
                         file_name=file_name
                         preview=p
+                        fit=fit
                         confirming=confirming
                         run=run
                         cancel=cancel
@@ -128,11 +241,8 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
                 <div class="import-outcome" role="status" data-testid="import-outcome">
                     {a.done.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                 </div>
-                {(!a.failed.is_empty()).then(|| view! {
-                    <div class="import-failed" role="alert" data-testid="import-save-error">
-                        {a.failed.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-                        <p>"Those parts are still in the file: free some space or fix the problem above, then import it again."</p>
-                    </div>
+                {a.failed.map(|line| view! {
+                    <p class="import-failed" role="alert" data-testid="import-save-error">{line}</p>
                 })}
             })}
         </section>
@@ -144,6 +254,7 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
 fn ImportPreviewView(
     file_name: String,
     preview: ImportPreview,
+    fit: Fit,
     confirming: RwSignal<bool>,
     run: impl Fn(ImportMode) + Copy + Send + Sync + 'static,
     cancel: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
@@ -162,6 +273,9 @@ fn ImportPreviewView(
         <section class="import-preview" aria-labelledby="import-preview-heading" data-testid="import-preview">
             <h3 id="import-preview-heading">"What " <span data-testid="import-file-name">{file_name}</span> " holds"</h3>
             <p data-testid="import-preview-text">{preview_text(&preview)}</p>
+            <p data-testid="import-fit" class=if fit.fits(ImportMode::Merge) && fit.fits(ImportMode::Replace) { "hint" } else { "warning" }>
+                {fit.text()}
+            </p>
             <dl class="import-counts">
                 {count("import-new", "New days", preview.new_days.len())}
                 {count("import-changed", "Changed days", preview.changed_days.len())}
@@ -176,12 +290,18 @@ fn ImportPreviewView(
                 "."
             </p>
             <div class="button-row">
-                <button type="button" data-testid="import-merge" on:click=move |_| run(ImportMode::Merge)>
+                <button
+                    type="button"
+                    data-testid="import-merge"
+                    prop:disabled=!fit.fits(ImportMode::Merge)
+                    on:click=move |_| run(ImportMode::Merge)
+                >
                     "Merge into my diary"
                 </button>
                 <button
                     type="button"
                     data-testid="import-replace"
+                    prop:disabled=!fit.fits(ImportMode::Replace)
                     aria-expanded=move || confirming.get().to_string()
                     on:click=move |_| confirming.set(true)
                 >

@@ -30,8 +30,14 @@ fn storage_use(store: &impl KeyValueStore) -> (usize, usize) {
     (ours, all)
 }
 
+/// About how much is free in `localStorage` ([`QUOTA_UNITS`] less what
+/// every key uses), in UTF-16 code units.
+pub(super) fn free_units(store: &impl KeyValueStore) -> usize {
+    QUOTA_UNITS.saturating_sub(storage_use(store).1)
+}
+
 /// Code units as "12.3 KB" (1 unit counted as 1 byte of the quota).
-fn size_text(units: usize) -> String {
+pub(super) fn size_text(units: usize) -> String {
     if units >= 1024 * 1024 {
         format!("{} MB", format_number(units as f64 / (1024.0 * 1024.0), 2))
     } else {

@@ -22,21 +22,24 @@
 //! Either way locked dates (unreadable in storage) are left alone. Make a
 //! backup of the diary with [`export_json`] before replacing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::Serialize;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::date::Date;
 use super::day::{DayEntry, MAX_CRAMPS, MAX_NOTES_CHARS};
 use super::settings::Settings;
+use super::storage::{prepare_batch, Batch, KeyValueStore, SaveError};
 use super::Diary;
 use crate::daily_targets::TARGET_NUTRIENTS;
 use crate::food_table::FoodTable;
 use crate::format::{count, format_number};
 use crate::nutrient::Nutrient;
-use crate::plan::{Entry, Meal};
+use crate::plan::{DayPlan, Entry, Meal};
 use crate::totals::{item_amount, ItemAmount, WaterCounting};
 
 /// The `format` of a backup file.
@@ -55,6 +58,9 @@ pub struct Backup {
     pub settings: Settings,
     /// The days with something recorded.
     pub days: BTreeMap<Date, DayEntry>,
+    /// Stored values the app could not read when the backup was made, by
+    /// key, byte for byte. Kept with the backup, never applied as data.
+    pub unreadable: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -63,22 +69,42 @@ struct BackupFile<'a> {
     version: u64,
     settings: &'a Settings,
     days: &'a BTreeMap<Date, DayEntry>,
+    #[serde(skip_serializing_if = "<[(String, String)]>::is_empty")]
+    #[serde(serialize_with = "serialize_pairs")]
+    unreadable: &'a [(String, String)],
+}
+
+fn serialize_pairs<S: serde::Serializer>(
+    pairs: &&[(String, String)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 /// The whole diary as a backup file (compact JSON). Locked days are not
-/// in it: their bytes are offered for download apart.
+/// in it: see [`export_everything`] for a backup that also holds them.
 pub fn export_json(diary: &Diary) -> String {
+    export_everything(diary, &[])
+}
+
+/// The whole diary as a backup file (compact JSON) with, in a section of
+/// their own (`"unreadable":{key: raw value}`), the stored values it
+/// could not read (see [`super::storage::unreadable_values`]), so that the
+/// backup holds everything stored. The section is left out when empty.
+pub fn export_everything(diary: &Diary, unreadable: &[(String, String)]) -> String {
     serde_json::to_string(&BackupFile {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         settings: &diary.settings,
         days: &diary.days,
+        unreadable,
     })
     .expect("diary values serialise to JSON")
 }
 
-/// Why a backup file was refused; nothing was changed. Every message can
-/// be shown as is.
+/// Why a backup file was refused; nothing was changed. Every message
+/// (`Display`) is in plain words and can be shown as is; the parser's own
+/// wording, for the technically minded, is in [`ImportError::detail`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file is larger than [`MAX_BACKUP_BYTES`].
@@ -87,22 +113,88 @@ pub enum ImportError {
         bytes: usize,
     },
     /// The file is not JSON.
-    NotJson(String),
+    NotJson {
+        /// The parser's explanation.
+        detail: String,
+    },
     /// The file is JSON but not a backup of this app.
     NotABackup,
+    /// The backup's version is not a whole number.
+    BadVersion {
+        /// The version as written.
+        written: String,
+    },
     /// The backup was made by a newer version.
     FutureVersion(u64),
-    /// The settings are not valid, for this reason.
-    Settings(String),
+    /// A section of the file (such as `"days"`) is there twice.
+    RepeatedSection {
+        /// The section's name.
+        name: String,
+        /// The line of its second appearance.
+        line: usize,
+    },
+    /// A date is listed twice.
+    RepeatedDate {
+        /// The date as written.
+        key: String,
+        /// The line of its second appearance.
+        line: usize,
+    },
+    /// The settings are not valid.
+    Settings {
+        /// Why, in plain words.
+        reason: String,
+        /// The parser's explanation.
+        detail: String,
+    },
     /// The days are missing or not a list by date.
     NoDays,
-    /// A day is not valid: its key as written and the reason.
+    /// A day is not valid: its key as written, where, and the reason.
     Day {
         /// The day's key as written in the file.
         key: String,
-        /// Why it was refused.
+        /// The line it starts on.
+        line: usize,
+        /// Why it was refused, in plain words.
         reason: String,
+        /// The parser's explanation.
+        detail: String,
     },
+    /// The section of unreadable values is not a list of texts by key.
+    Unreadable {
+        /// The parser's explanation.
+        detail: String,
+    },
+}
+
+impl ImportError {
+    /// The technical detail behind the message (the parser's wording and
+    /// position), to show behind "Details"; empty when there is none.
+    pub fn detail(&self) -> String {
+        match self {
+            ImportError::NotJson { detail }
+            | ImportError::Settings { detail, .. }
+            | ImportError::Day { detail, .. }
+            | ImportError::Unreadable { detail } => detail.clone(),
+            ImportError::BadVersion { written } => format!("\"version\": {written}"),
+            ImportError::TooLarge { bytes } => format!("{bytes} bytes"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// "not a date" → "Not a date.".
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// Text from the file, short and printable.
+fn shown(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(40).collect()
 }
 
 impl fmt::Display for ImportError {
@@ -110,86 +202,246 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "The file is {} MB; a backup can be at most {} MB.",
-                format_number(*bytes as f64 / 1e6, 1),
+                "This file is {} bytes; a backup can be at most {} bytes ({} MB).",
+                format_number(*bytes as f64, 0),
+                format_number(MAX_BACKUP_BYTES as f64, 0),
                 format_number(MAX_BACKUP_BYTES as f64 / 1e6, 0)
             ),
-            ImportError::NotJson(detail) => write!(
+            ImportError::NotJson { .. } => write!(
                 f,
-                "This file is not an Electrolyte Planner backup: it is not valid JSON ({detail})."
+                "This file is not an Electrolyte Planner backup: it is not readable JSON (it may be damaged or cut short)."
             ),
             ImportError::NotABackup => {
                 write!(f, "This file is not an Electrolyte Planner backup.")
             }
+            ImportError::BadVersion { .. } => write!(
+                f,
+                "This backup's version is not a number this app writes, so it was not imported."
+            ),
             ImportError::FutureVersion(v) => write!(
                 f,
                 "This backup was made by a newer version of the app (backup version {v}). Update the app to import it."
             ),
-            ImportError::Settings(reason) => write!(f, "Settings: {reason}"),
-            ImportError::NoDays => write!(f, "The backup has no list of days."),
-            ImportError::Day { key, reason } => {
-                // The key comes from the file: keep it short and printable.
-                let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
-                write!(f, "Day {shown}: {reason}")
+            ImportError::RepeatedSection { name, line } => write!(
+                f,
+                "This backup has \"{}\" twice (line {line}), so it is not clear which to import.",
+                shown(name)
+            ),
+            ImportError::RepeatedDate { key, line } => write!(
+                f,
+                "This backup lists {} twice (line {line}), so it is not clear which to import.",
+                shown(key)
+            ),
+            ImportError::Settings { reason, .. } => {
+                write!(f, "The targets and favourites in this backup {reason}")
             }
+            ImportError::NoDays => write!(f, "The backup has no list of days."),
+            ImportError::Day {
+                key, line, reason, ..
+            } => write!(f, "Day {} (line {line}): {reason}", shown(key)),
+            ImportError::Unreadable { .. } => write!(
+                f,
+                "The backup's section of unreadable data is damaged, so it was not imported."
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Reads and checks a backup file, all of it: any problem refuses the
-/// whole file, naming where it is.
-pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
+/// A JSON object's entries in file order, repeats included, each value
+/// left as written (so its position in the file is known).
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Visit<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a JSON object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Entries<'a>, M::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    entries.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// Where `part` (a slice of `text`) starts: its 1-based line.
+fn line_of(text: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// A parser error in plain words (the domain's own sentences are; serde's
+/// wording is not) and its technical detail, with the line counted from
+/// the start of the file (`first_line` is where the parsed part starts).
+fn explain(e: &serde_json::Error, first_line: usize, what: &str) -> (String, String) {
+    let line = first_line + e.line().saturating_sub(1);
+    let full = e.to_string();
+    let message = full
+        .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+        .unwrap_or(&full);
+    let detail = format!("{message} (line {line}, column {})", e.column());
+    let plain = message.chars().next().is_some_and(char::is_uppercase) && message.ends_with('.');
+    let reason = if plain {
+        message.to_owned()
+    } else {
+        format!("{what} not written the way this app writes backups.")
+    };
+    (reason, detail)
+}
+
+/// The version as written, if it is a whole number (`1` and `1.0` are
+/// the same JSON number, so both are version 1).
+fn version_number(raw: &RawValue) -> Option<u64> {
+    match serde_json::from_str::<Value>(raw.get()).ok()? {
+        Value::Number(n) => n.as_u64().or_else(|| {
+            let v = n.as_f64()?;
+            (v >= 0.0 && v.fract() == 0.0 && v <= 1e15).then_some(v as u64)
+        }),
+        _ => None,
+    }
+}
+
+/// Reads and checks a backup file, all of it, against the rules the forms
+/// follow (amount limits per item and per portion of `table`'s foods,
+/// targets, dates, text lengths): any problem refuses the whole file,
+/// naming where it is.
+pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let Value::Object(mut file) = value else {
-        return Err(ImportError::NotABackup);
+    let entries = match serde_json::from_str::<Entries>(text) {
+        Ok(Entries(entries)) => entries,
+        Err(e) if e.is_data() => return Err(ImportError::NotABackup),
+        Err(e) => {
+            return Err(ImportError::NotJson {
+                detail: e.to_string(),
+            })
+        }
     };
-    if file.get("format").and_then(Value::as_str) != Some(BACKUP_FORMAT) {
+    let is_ours = entries.iter().any(|(k, v)| {
+        k == "format" && serde_json::from_str::<&str>(v.get()).ok() == Some(BACKUP_FORMAT)
+    });
+    if !is_ours {
         return Err(ImportError::NotABackup);
     }
-    match file.get("version").and_then(Value::as_u64) {
-        Some(BACKUP_VERSION) => {}
-        Some(v) if v > BACKUP_VERSION => return Err(ImportError::FutureVersion(v)),
-        _ => return Err(ImportError::NotABackup),
-    }
-    let settings = file
-        .remove("settings")
-        .ok_or_else(|| ImportError::Settings("missing".to_owned()))?;
-    let settings: Settings =
-        serde_json::from_value(settings).map_err(|e| ImportError::Settings(e.to_string()))?;
-    let Some(Value::Object(raw_days)) = file.remove("days") else {
-        return Err(ImportError::NoDays);
-    };
-    let mut days = BTreeMap::new();
-    for (key, value) in raw_days {
-        let date = match Date::parse(&key) {
-            Ok(date) => date,
-            Err(e) => {
-                return Err(ImportError::Day {
-                    key,
-                    reason: e.to_string(),
-                })
-            }
-        };
-        match serde_json::from_value::<DayEntry>(value) {
-            Ok(day) if day.is_empty() => {}
-            Ok(day) => {
-                days.insert(date, day);
-            }
-            Err(e) => {
-                return Err(ImportError::Day {
-                    key,
-                    reason: e.to_string(),
-                })
-            }
+    let mut sections: BTreeMap<&str, &RawValue> = BTreeMap::new();
+    for (key, value) in &entries {
+        if sections.insert(key, value).is_some() {
+            return Err(ImportError::RepeatedSection {
+                name: key.clone(),
+                line: line_of(text, value.get()),
+            });
         }
     }
-    Ok(Backup { settings, days })
+    match sections.get("version").map(|v| (v, version_number(v))) {
+        Some((_, Some(BACKUP_VERSION))) => {}
+        Some((_, Some(v))) if v > BACKUP_VERSION => return Err(ImportError::FutureVersion(v)),
+        Some((raw, _)) => {
+            return Err(ImportError::BadVersion {
+                written: shown(raw.get()),
+            })
+        }
+        None => return Err(ImportError::NotABackup),
+    }
+    let settings = match sections.get("settings") {
+        None => {
+            return Err(ImportError::Settings {
+                reason: "are missing.".to_owned(),
+                detail: "no \"settings\"".to_owned(),
+            })
+        }
+        Some(raw) => serde_json::from_str::<Settings>(raw.get()).map_err(|e| {
+            let (reason, detail) = explain(&e, line_of(text, raw.get()), "They are");
+            ImportError::Settings {
+                reason: format!("are not valid: {reason}"),
+                detail,
+            }
+        })?,
+    };
+    let raw_days = match sections.get("days") {
+        Some(raw) => match serde_json::from_str::<Entries>(raw.get()) {
+            Ok(Entries(days)) => days,
+            Err(_) => return Err(ImportError::NoDays),
+        },
+        None => return Err(ImportError::NoDays),
+    };
+    let mut days = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for (key, raw) in raw_days {
+        let line = line_of(text, raw.get());
+        let refuse = |reason: String, detail: String| ImportError::Day {
+            key: key.clone(),
+            line,
+            reason,
+            detail,
+        };
+        let date =
+            Date::parse(&key).map_err(|e| refuse(sentence(&e.to_string()), e.to_string()))?;
+        if !seen.insert(date) {
+            return Err(ImportError::RepeatedDate { key, line });
+        }
+        let day = serde_json::from_str::<DayEntry>(raw.get()).map_err(|e| {
+            let (reason, detail) = explain(&e, line, "It is");
+            refuse(reason, detail)
+        })?;
+        check_foods(&day, table).map_err(|reason| refuse(reason, String::new()))?;
+        if !day.is_empty() {
+            days.insert(date, day);
+        }
+    }
+    let unreadable = match sections.get("unreadable") {
+        None => BTreeMap::new(),
+        Some(raw) => {
+            let pairs: Vec<(String, String)> = serde_json::from_str::<Entries>(raw.get())
+                .and_then(|Entries(pairs)| {
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| Ok((k, serde_json::from_str::<String>(v.get())?)))
+                        .collect()
+                })
+                .map_err(|e| ImportError::Unreadable {
+                    detail: e.to_string(),
+                })?;
+            pairs.into_iter().collect()
+        }
+    };
+    Ok(Backup {
+        settings,
+        days,
+        unreadable,
+    })
+}
+
+/// Each food of `day` checked as the form checks it when it is added (the
+/// food is in `table`, the portion is one of its, at most
+/// [`crate::amount::MAX_GRAMS`] in all): the form's own check, not a copy.
+fn check_foods(day: &DayEntry, table: &FoodTable) -> Result<(), String> {
+    for (meal, item) in day.plan().iter() {
+        if let Entry::Food(food) = &item.entry {
+            DayPlan::new()
+                .add_food(meal, food.ndb, food.amount, food.unit, table)
+                .map_err(|e| match table.get(food.ndb) {
+                    Some(f) => format!("{}: {e}", f.description),
+                    None => e.to_string(),
+                })?;
+        }
+    }
+    Ok(())
 }
 
 /// What importing a backup would do, to show before doing it.
@@ -197,8 +449,12 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
 pub struct ImportPreview {
     /// Days only in the backup.
     pub new_days: Vec<Date>,
-    /// Days in both that differ.
+    /// Days in both whose records differ (a replace takes the backup's).
     pub changed_days: Vec<Date>,
+    /// Of [`ImportPreview::changed_days`], those a merge leaves as they are
+    /// (the day already has everything, or has no room for more), so the
+    /// preview and the merge's outcome agree.
+    pub merge_leaves: Vec<Date>,
     /// Days in both that are the same.
     pub identical_days: Vec<Date>,
     /// Days only in the diary (a replace removes them).
@@ -207,12 +463,26 @@ pub struct ImportPreview {
     pub locked_days: Vec<Date>,
     /// Whether the backup's settings differ from the diary's.
     pub settings_differ: bool,
+    /// How many unreadable values the backup holds (never imported).
+    pub unreadable: usize,
+}
+
+/// Whether two days hold the same things: items (ids and the next id are
+/// the app's bookkeeping, not what was recorded), cramps, activity, notes.
+fn same_content(a: &DayEntry, b: &DayEntry) -> bool {
+    Meal::ALL.into_iter().all(|meal| {
+        let (x, y) = (a.plan().items(meal), b.plan().items(meal));
+        x.len() == y.len() && x.iter().zip(y).all(|(i, j)| i.entry == j.entry)
+    }) && a.cramps() == b.cramps()
+        && a.activity() == b.activity()
+        && a.notes() == b.notes()
 }
 
 /// Compares `backup` with `diary`.
 pub fn preview(diary: &Diary, backup: &Backup) -> ImportPreview {
     let mut p = ImportPreview {
         settings_differ: backup.settings != diary.settings,
+        unreadable: backup.unreadable.len(),
         ..ImportPreview::default()
     };
     for (&date, day) in &backup.days {
@@ -222,8 +492,13 @@ pub fn preview(diary: &Diary, backup: &Backup) -> ImportPreview {
         }
         match diary.days.get(&date) {
             None => p.new_days.push(date),
-            Some(ours) if ours == day => p.identical_days.push(date),
-            Some(_) => p.changed_days.push(date),
+            Some(ours) if same_content(ours, day) => p.identical_days.push(date),
+            Some(ours) => {
+                p.changed_days.push(date);
+                if same_content(&merge_day(ours, day).0, ours) {
+                    p.merge_leaves.push(date);
+                }
+            }
         }
     }
     p.only_in_diary = diary
@@ -297,7 +572,7 @@ pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutco
             }
             _ => theirs,
         };
-        if diary.day(date) != &new {
+        if !same_content(diary.day(date), &new) {
             diary.put(date, new);
             outcome.changed.push(date);
         }
@@ -305,6 +580,39 @@ pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutco
     outcome.changed.sort();
     outcome.settings_changed = diary.settings != old_settings;
     outcome
+}
+
+/// An import worked out but not written: the diary after it, what it
+/// changes, and the writes that store it (all or nothing, see
+/// [`super::storage::write_batch`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedImport {
+    /// The diary once the import is applied.
+    pub diary: Diary,
+    /// What it changes.
+    pub outcome: ImportOutcome,
+    /// The writes that store it, with their size.
+    pub batch: Batch,
+}
+
+/// Works out importing `backup` into `diary` (as stored in `store`) with
+/// `mode`, without writing: for the preview (does it fit?) and then to
+/// write with [`super::storage::write_batch`]. Refused when a value to
+/// replace cannot be read or the storage is a newer version's.
+pub fn plan_import(
+    store: &impl KeyValueStore,
+    diary: &Diary,
+    backup: &Backup,
+    mode: ImportMode,
+) -> Result<PlannedImport, SaveError> {
+    let mut after = diary.clone();
+    let outcome = apply(&mut after, backup.clone(), mode);
+    let batch = prepare_batch(store, &after, &outcome.changed, outcome.settings_changed)?;
+    Ok(PlannedImport {
+        diary: after,
+        outcome,
+        batch,
+    })
 }
 
 /// `ours` with what `theirs` adds, and whether all of it fitted.
@@ -493,6 +801,12 @@ pub fn preview_text(p: &ImportPreview) -> String {
         format!("{} changed", p.changed_days.len()),
         format!("{} the same", p.identical_days.len()),
     ];
+    if !p.merge_leaves.is_empty() {
+        parts.push(format!(
+            "a merge adds nothing to {} of the changed (already there, or no room)",
+            p.merge_leaves.len()
+        ));
+    }
     if !p.locked_days.is_empty() {
         parts.push(format!(
             "{} left alone because they could not be read here",
@@ -501,6 +815,12 @@ pub fn preview_text(p: &ImportPreview) -> String {
     }
     if p.settings_differ {
         parts.push("different targets or favourites".to_owned());
+    }
+    if p.unreadable > 0 {
+        parts.push(format!(
+            "{} that could not be read when the backup was made (kept in the file, not imported)",
+            count(p.unreadable, "value", "values")
+        ));
     }
     parts.join(", ")
 }
@@ -512,6 +832,7 @@ mod tests {
     use super::super::day::Activity;
     use super::*;
     use crate::amount::MassUnit;
+    use crate::nutrient::Nutrient;
     use crate::plan::test_table::{ndb, table};
     use crate::plan::FoodUnit;
     use crate::supplements::{MagnesiumForm, Supplement};
@@ -568,7 +889,7 @@ mod tests {
         assert!(
             json.starts_with(r#"{"format":"electrolyte-planner-backup","version":1,"settings":"#)
         );
-        let backup = parse_backup(&json).unwrap();
+        let backup = parse_backup(&json, &table()).unwrap();
         let mut restored = Diary::default();
         let outcome = apply(&mut restored, backup.clone(), ImportMode::Replace);
         assert_eq!(restored, diary);
@@ -594,8 +915,8 @@ mod tests {
     fn bad_files_are_refused_naming_where() {
         let good = export_json(&sample());
         let cases: Vec<(String, &str)> = vec![
-            ("".into(), "not valid JSON"),
-            ("{\"format\":".into(), "not valid JSON"),
+            ("".into(), "not readable JSON"),
+            ("{\"format\":".into(), "not readable JSON"),
             ("[1,2]".into(), "not an Electrolyte Planner backup."),
             (
                 r#"{"format":"other","version":1}"#.into(),
@@ -607,35 +928,47 @@ mod tests {
             ),
             (
                 good.replace(r#""version":1"#, r#""version":"1""#),
-                "not an Electrolyte Planner backup.",
+                "This backup's version is not a number this app writes",
+            ),
+            (
+                good.replace(r#""version":1"#, r#""version":1.5"#),
+                "This backup's version is not a number this app writes",
             ),
             (
                 good.replace("2026-11-29", "2026-02-30"),
-                "Day 2026-02-30: not a date: no such day in the calendar",
+                "Day 2026-02-30 (line 1): Not a date: no such day in the calendar.",
             ),
             (
                 good.replace("2026-11-29", "yesterday"),
-                "Day yesterday: not a date written YYYY-MM-DD",
+                "Day yesterday (line 1): Not a date written YYYY-MM-DD",
+            ),
+            (
+                good.replace("2026-11-29", "1899-12-31"),
+                "Day 1899-12-31 (line 1): Only dates from 1900 to 2200 are kept.",
+            ),
+            (
+                good.replace("2026-11-29", "2201-01-01"),
+                "Day 2201-01-01 (line 1): Only dates from 1900 to 2200 are kept.",
             ),
             (
                 good.replace(r#""sev":7"#, r#""sev":0"#),
-                "Day 2026-11-28: Severity must be between 1 and 10.",
+                "Day 2026-11-28 (line 1): Severity must be between 1 and 10.",
             ),
             (
                 good.replace(r#""amount":50.0"#, r#""amount":-50.0"#),
-                "Day 2026-11-29: The amount must be more than zero.",
+                "Day 2026-11-29 (line 1): The amount must be more than zero.",
             ),
             (
                 good.replace(r#""amount":50.0"#, r#""amount":"lots""#),
-                "Day 2026-11-29: invalid type",
+                "Day 2026-11-29 (line 1): It is not written the way this app writes backups.",
             ),
             (
                 good.replace(r#""ndb":"99999""#, r#""ndb":"999""#),
-                "Day 2026-11-29: ",
+                "Day 2026-11-29 (line 1): ",
             ),
             (
                 good.replace(r#""age_years":40.0"#, r#""age_years":-4.0"#),
-                "Settings: The age cannot be negative.",
+                "The targets and favourites in this backup are not valid: The age cannot be negative.",
             ),
             (
                 good.replace(r#""days":{"#, r#""dayz":{"#),
@@ -643,24 +976,270 @@ mod tests {
             ),
         ];
         for (text, needle) in cases {
-            let err = parse_backup(&text).unwrap_err().to_string();
+            let err = parse_backup(&text, &table()).unwrap_err().to_string();
             assert!(err.contains(needle), "{needle:?} not in {err:?}");
+            for raw in ["expected", "invalid type", "at line", "column", "u8", "f64"] {
+                assert!(!err.contains(raw), "{raw:?} in {err:?}");
+            }
         }
-        let huge = " ".repeat(MAX_BACKUP_BYTES + 1);
-        assert_eq!(
-            parse_backup(&huge).unwrap_err().to_string(),
-            "The file is 20 MB; a backup can be at most 20 MB."
-        );
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(parse_backup(&deep).is_err());
+        assert!(parse_backup(&deep, &table()).is_err());
+        let deep_day = good.replace(
+            r#""2026-11-30":{"#,
+            &format!(
+                r#""2026-11-30":{}{}, "x":{{"#,
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            ),
+        );
+        assert!(parse_backup(&deep_day, &table()).is_err());
         let hostile_key = ImportError::Day {
             key: format!("\u{7}{}", "x".repeat(100)),
+            line: 3,
             reason: "r".into(),
+            detail: String::new(),
         };
         assert_eq!(
             hostile_key.to_string(),
-            format!("Day {}: r", "x".repeat(39))
+            format!("Day {} (line 3): r", "x".repeat(40))
         );
+    }
+
+    #[test]
+    fn the_parser_wording_is_kept_apart_as_the_detail() {
+        let good = export_json(&sample());
+        let err = parse_backup(
+            &good.replace(r#""amount":50.0"#, r#""amount":"lots""#),
+            &table(),
+        )
+        .unwrap_err();
+        assert!(
+            err.detail()
+                .contains("invalid type: string \"lots\", expected f64"),
+            "{}",
+            err.detail()
+        );
+        assert!(err.detail().contains("line 1, column"), "{}", err.detail());
+        let err = parse_backup("{\"a\":", &table()).unwrap_err();
+        assert!(err.detail().contains("EOF"), "{}", err.detail());
+        let err = parse_backup(
+            &good.replace(r#""version":1"#, r#""version":"1""#),
+            &table(),
+        )
+        .unwrap_err();
+        assert_eq!(err.detail(), "\"version\": \"1\"");
+    }
+
+    #[test]
+    fn a_backup_at_most_20_mb_says_so_precisely() {
+        let huge = " ".repeat(MAX_BACKUP_BYTES + 1);
+        assert_eq!(
+            parse_backup(&huge, &table()).unwrap_err().to_string(),
+            "This file is 20,000,001 bytes; a backup can be at most 20,000,000 bytes (20 MB)."
+        );
+    }
+
+    #[test]
+    fn version_1_0_is_version_1() {
+        // JSON has one kind of number: 1.0 and 1e0 are 1.
+        let good = export_json(&sample());
+        for written in ["1.0", "1e0", "1.000"] {
+            let text = good.replace(r#""version":1"#, &format!(r#""version":{written}"#));
+            assert_eq!(
+                parse_backup(&text, &table()),
+                parse_backup(&good, &table()),
+                "{written}"
+            );
+        }
+    }
+
+    /// `sample()` exported with line breaks, one date or section a line.
+    fn pretty(diary: &Diary) -> String {
+        let value: Value = serde_json::from_str(&export_json(diary)).unwrap();
+        serde_json::to_string_pretty(&value).unwrap()
+    }
+
+    #[test]
+    fn a_date_listed_twice_is_refused_with_its_line() {
+        let text = pretty(&sample());
+        let first = text.find("\"2026-11-29\"").unwrap();
+        let line = text[..first].matches('\n').count() + 1;
+        // Rename 2026-11-30 to 2026-11-29: now listed twice, the second
+        // time on 2026-11-30's line.
+        let second = text.find("\"2026-11-30\"").unwrap();
+        let second_line = text[..second].matches('\n').count() + 1;
+        assert!(second_line > line);
+        let twice = text.replace("\"2026-11-30\"", "\"2026-11-29\"");
+        assert_eq!(
+            parse_backup(&twice, &table()).unwrap_err(),
+            ImportError::RepeatedDate {
+                key: "2026-11-29".into(),
+                line: second_line
+            }
+        );
+        assert_eq!(
+            parse_backup(&twice, &table()).unwrap_err().to_string(),
+            format!("This backup lists 2026-11-29 twice (line {second_line}), so it is not clear which to import.")
+        );
+    }
+
+    #[test]
+    fn a_section_given_twice_is_refused_with_its_line() {
+        let good = export_json(&sample());
+        let twice = good.replace(r#","days":{"#, ",\n\"days\":{},\n\"days\":{");
+        assert_eq!(
+            parse_backup(&twice, &table()).unwrap_err(),
+            ImportError::RepeatedSection {
+                name: "days".into(),
+                line: 3
+            }
+        );
+        let settings_twice = good.replace(r#","days":{"#, r#","settings":{},"days":{"#);
+        assert!(parse_backup(&settings_twice, &table())
+            .unwrap_err()
+            .to_string()
+            .contains("has \"settings\" twice"));
+    }
+
+    #[test]
+    fn imports_are_held_to_the_rules_of_the_forms() {
+        let t = table();
+        let d = date("2026-11-29");
+        let with_item = |item: &str| {
+            format!(
+                r#"{{"format":"electrolyte-planner-backup","version":1,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":1,"lunch":[{item}]}}}}}}}}"#,
+                serde_json::to_string(&Settings::default()).unwrap()
+            )
+        };
+        // The forms' limits, item by item: (item, what the message says).
+        let refused = [
+            // 5,000 × a 118 g banana: 590 kg, over MAX_GRAMS.
+            (
+                r#"{"kind":"food","id":0,"ndb":"09040","amount":5000.0,"portion":0}"#,
+                "Bananas, raw: That is more than 42.4 portions in one entry.",
+            ),
+            // A portion the food does not have.
+            (
+                r#"{"kind":"food","id":0,"ndb":"09040","amount":1.0,"portion":7}"#,
+                "Bananas, raw: This food has no such portion.",
+            ),
+            // A food not in the table.
+            (
+                r#"{"kind":"food","id":0,"ndb":"01234","amount":1.0,"unit":"g"}"#,
+                "There is no food 01234 in the food table.",
+            ),
+            // Shows as "0 g".
+            (
+                r#"{"kind":"food","id":0,"ndb":"09040","amount":1e-300,"unit":"g"}"#,
+                "The smallest amount here is 0.01 g.",
+            ),
+            (
+                r#"{"kind":"drink","id":0,"amount":0.0000001,"unit":"glass"}"#,
+                "The smallest amount here is 0.01 glasses",
+            ),
+            (
+                r#"{"kind":"food","id":0,"ndb":"09040","amount":5001.0,"unit":"g"}"#,
+                "That is more than 5,000 g in one entry.",
+            ),
+        ];
+        for (item, needle) in refused {
+            let err = parse_backup(&with_item(item), &t).unwrap_err().to_string();
+            assert!(err.starts_with("Day 2026-11-29 (line 1): "), "{err}");
+            assert!(err.contains(needle), "{needle:?} not in {err:?}");
+        }
+        // At the limits it is accepted.
+        let ok = with_item(r#"{"kind":"food","id":0,"ndb":"09040","amount":42.0,"portion":0}"#);
+        assert_eq!(parse_backup(&ok, &t).unwrap().days[&d].plan().len(), 1);
+        // Notes over the limit, a target that shows as 0 mg.
+        let mut diary = sample();
+        let good = export_json(&diary);
+        let long = good.replace("all day", &"x".repeat(MAX_NOTES_CHARS));
+        assert!(parse_backup(&long, &t)
+            .unwrap_err()
+            .to_string()
+            .starts_with("Day 2026-11-28 (line 1): Notes are limited to 2,000 characters."));
+        let mut targets = diary.settings().targets().clone();
+        targets.set_override(Nutrient::Potassium, 3_000.0).unwrap();
+        diary.settings_mut().set_targets(targets);
+        let text = export_json(&diary);
+        assert!(text.contains(r#""potassium":3000.0"#));
+        for tiny in ["0.0", "0.0000001"] {
+            let err = parse_backup(&text.replace("3000.0", tiny), &t).unwrap_err();
+            assert!(matches!(err, ImportError::Settings { .. }), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn the_unreadable_section_is_exported_and_kept_but_never_applied() {
+        let diary = sample();
+        let unreadable = vec![
+            ("ep.schema".to_owned(), "2".to_owned()),
+            (
+                "ep.v1.day.2026-12-01".to_owned(),
+                "{\"v\":1,\"rev\":1,\"d\":{\"p\":".to_owned(),
+            ),
+        ];
+        let json = export_everything(&diary, &unreadable);
+        assert!(json.ends_with(r#","unreadable":{"ep.schema":"2","ep.v1.day.2026-12-01":"{\"v\":1,\"rev\":1,\"d\":{\"p\":"}}"#), "{json}");
+        let backup = parse_backup(&json, &table()).unwrap();
+        assert_eq!(backup.unreadable.len(), 2);
+        assert_eq!(backup.unreadable["ep.v1.day.2026-12-01"], unreadable[1].1);
+        let p = preview(&Diary::default(), &backup);
+        assert_eq!(p.unreadable, 2);
+        assert!(preview_text(&p).contains("2 values that could not be read when the backup was made (kept in the file, not imported)"));
+        let mut restored = Diary::default();
+        apply(&mut restored, backup, ImportMode::Replace);
+        assert_eq!(restored, diary);
+        assert!(!restored.is_locked(date("2026-12-01")));
+        // Without unreadable values, no section.
+        assert!(!export_everything(&diary, &[]).contains("unreadable"));
+        // A damaged section refuses the file.
+        let bad = json.replace(r#""ep.schema":"2""#, r#""ep.schema":2"#);
+        assert!(matches!(
+            parse_backup(&bad, &table()),
+            Err(ImportError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn preview_and_merge_agree_when_no_id_is_left() {
+        // A day whose next id is at its maximum: no item can be added.
+        let d = date("2026-11-29");
+        let text = |items: &str, next: u32| {
+            format!(
+                r#"{{"format":"electrolyte-planner-backup","version":1,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":{next},"lunch":[{items}]}}}}}}}}"#,
+                serde_json::to_string(&Settings::default()).unwrap()
+            )
+        };
+        let drink = |id: u32, n: f64| {
+            format!(r#"{{"kind":"drink","id":{id},"amount":{n},"unit":"glass"}}"#)
+        };
+        let t = table();
+        let ours = parse_backup(&text(&drink(u32::MAX - 1, 1.0), u32::MAX), &t).unwrap();
+        let mut diary = Diary::default();
+        apply(&mut diary, ours, ImportMode::Replace);
+        let theirs = parse_backup(
+            &text(&format!("{},{}", drink(0, 1.0), drink(1, 2.0)), 2),
+            &t,
+        )
+        .unwrap();
+        let p = preview(&diary, &theirs);
+        assert_eq!(p.changed_days, [d]);
+        assert_eq!(p.merge_leaves, [d]);
+        assert!(preview_text(&p).contains("a merge adds nothing to 1 of the changed"));
+        let outcome = apply(&mut diary.clone(), theirs.clone(), ImportMode::Merge);
+        assert!(outcome.changed.is_empty());
+        assert_eq!(outcome.partly_merged, [d]);
+        // The same items with other ids are the same day, in both modes.
+        let same = parse_backup(&text(&drink(0, 1.0), 1), &t).unwrap();
+        let p = preview(&diary, &same);
+        assert_eq!(p.identical_days, [d]);
+        assert!(apply(&mut diary.clone(), same.clone(), ImportMode::Merge)
+            .changed
+            .is_empty());
+        assert!(apply(&mut diary, same, ImportMode::Replace)
+            .changed
+            .is_empty());
     }
 
     #[test]
@@ -695,7 +1274,7 @@ mod tests {
             .set_day(date("2026-12-01"), food_day(&[(Meal::Snacks, 99999, 10.0)]))
             .unwrap();
         theirs.toggle_favourite(ndb(11457)).unwrap();
-        let backup = parse_backup(&export_json(&theirs)).unwrap();
+        let backup = parse_backup(&export_json(&theirs), &table()).unwrap();
         let p = preview(&ours, &backup);
         assert_eq!(p.new_days, [date("2026-12-01")]);
         assert_eq!(p.changed_days, [d]);
@@ -745,7 +1324,7 @@ mod tests {
         theirs
             .set_day(date("2026-12-01"), food_day(&[(Meal::Lunch, 9040, 10.0)]))
             .unwrap();
-        let backup = parse_backup(&export_json(&theirs)).unwrap();
+        let backup = parse_backup(&export_json(&theirs), &table()).unwrap();
         assert_eq!(preview(&ours, &backup).locked_days, [date("2026-12-01")]);
         let outcome = apply(&mut ours, backup.clone(), ImportMode::Merge);
         assert_eq!(outcome.partly_merged, [d]);
@@ -824,5 +1403,28 @@ mod tests {
             lines[3]
         );
         assert!(lines[3].ends_with(",1"));
+    }
+
+    #[test]
+    fn a_planned_import_is_written_whole_or_not_at_all() {
+        use super::super::storage::{load, write_batch, MemoryStore, StoreError};
+        let backup = parse_backup(&export_json(&sample()), &table()).unwrap();
+        let mut store = MemoryStore::with_quota(600);
+        let diary = load(&mut store, date("2026-11-29")).diary;
+        let plan = plan_import(&store, &diary, &backup, ImportMode::Merge).unwrap();
+        assert_eq!(plan.outcome.changed.len(), 3);
+        assert!(plan.batch.growth() > 600);
+        let before = store.clone();
+        assert_eq!(
+            write_batch(&mut store, &plan.batch),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(store, before);
+        let mut roomy = MemoryStore::new();
+        load(&mut roomy, date("2026-11-29"));
+        let plan = plan_import(&roomy, &diary, &backup, ImportMode::Replace).unwrap();
+        write_batch(&mut roomy, &plan.batch).unwrap();
+        assert_eq!(load(&mut roomy, date("2026-11-29")).diary, plan.diary);
+        assert_eq!(plan.diary, sample());
     }
 }

@@ -147,7 +147,7 @@ fn backup_text() -> String {
 proptest! {
     #[test]
     fn no_text_makes_the_decoders_panic(text in "\\PC*|[\\[\\]{}\":,0-9a-z.\\-]*") {
-        let _ = parse_backup(&text);
+        let _ = parse_backup(&text, &table());
         let _ = decode_day(&text);
         let _ = decode_settings(&text);
     }
@@ -155,7 +155,7 @@ proptest! {
     #[test]
     fn no_bytes_make_the_decoders_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
         let text = String::from_utf8_lossy(&bytes);
-        let _ = parse_backup(&text);
+        let _ = parse_backup(&text, &table());
         let _ = decode_day(&text);
     }
 
@@ -163,14 +163,14 @@ proptest! {
     fn damaged_backups_are_refused_or_valid(cut in 0usize..10_000, at in 0usize..10_000, with in any::<char>()) {
         let good = backup_text();
         let mut chars: Vec<char> = good.chars().collect();
-        let _ = parse_backup(&chars[..cut % chars.len()].iter().collect::<String>());
+        let _ = parse_backup(&chars[..cut % chars.len()].iter().collect::<String>(), &table());
         let i = at % chars.len();
         chars[i] = with;
-        if let Ok(backup) = parse_backup(&chars.iter().collect::<String>()) {
+        if let Ok(backup) = parse_backup(&chars.iter().collect::<String>(), &table()) {
             // Whatever is accepted is valid and exports again.
             let mut diary = Diary::default();
             apply(&mut diary, backup, ImportMode::Replace);
-            prop_assert!(parse_backup(&export_json(&diary)).is_ok());
+            prop_assert!(parse_backup(&export_json(&diary), &table()).is_ok());
         }
     }
 
@@ -211,7 +211,7 @@ proptest! {
     #[test]
     fn diaries_round_trip_through_a_backup(diary in diary()) {
         let json = export_json(&diary);
-        let backup = parse_backup(&json).unwrap();
+        let backup = parse_backup(&json, &table()).unwrap();
         let mut restored = Diary::default();
         apply(&mut restored, backup.clone(), ImportMode::Replace);
         prop_assert_eq!(&restored, &diary);

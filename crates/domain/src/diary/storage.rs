@@ -128,6 +128,11 @@ pub trait KeyValueStore {
     fn remove(&mut self, key: &str);
     /// Every key, in no particular order.
     fn keys(&self) -> Vec<String>;
+    /// How many UTF-16 code units of keys and values the store holds at
+    /// most, when it knows (browsers do not say; about 5 million).
+    fn capacity(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// A [`KeyValueStore`] in memory, with an optional quota to simulate a
@@ -186,6 +191,10 @@ impl KeyValueStore for MemoryStore {
 
     fn keys(&self) -> Vec<String> {
         self.entries.keys().cloned().collect()
+    }
+
+    fn capacity(&self) -> Option<usize> {
+        self.quota
     }
 }
 
@@ -614,11 +623,11 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::LockedDay(date) => write!(
                 f,
-                "The saved data for {date} could not be read, so it was not overwritten. Download the copy set aside, then discard it to edit this day."
+                "The saved data for {date} could not be read, so it was not overwritten. Download it on the Backup page, then discard it to edit this day."
             ),
             SaveError::LockedSettings => write!(
                 f,
-                "The saved targets and favourites could not be read, so they were not overwritten. Download the copy set aside, then discard it to save them."
+                "The saved targets and favourites could not be read, so they were not overwritten. Download them on the Backup page, then discard them to save new ones."
             ),
             SaveError::NewerVersion => write!(
                 f,
@@ -884,6 +893,281 @@ pub fn discard_unreadable(
     store.remove(key);
     if let Some(Ok(date)) = key.strip_prefix(DAY_KEY_PREFIX).map(Date::parse) {
         diary.unlock_with(date, DayEntry::new());
+    }
+    Ok(())
+}
+
+/// The UTF-16 code units of every key and value in `store`, as browsers
+/// count the quota.
+pub fn used_units(store: &impl KeyValueStore) -> usize {
+    store
+        .keys()
+        .iter()
+        .map(|k| units(k) + store.get(k).map_or(0, |v| units(&v)))
+        .sum()
+}
+
+/// One write of a batch: `key` set to `value`, or removed when `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    /// The key.
+    pub key: String,
+    /// Its new value; `None` removes it.
+    pub value: Option<String>,
+}
+
+/// Writes to make all together (an import): checked against what is
+/// stored, with what they add to the store.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Batch {
+    writes: Vec<PendingWrite>,
+    growth: i64,
+    written_units: usize,
+}
+
+impl Batch {
+    /// The writes, removals first.
+    pub fn writes(&self) -> &[PendingWrite] {
+        &self.writes
+    }
+
+    /// How many UTF-16 code units the store grows by (less than zero when
+    /// it shrinks): what must be free for the batch to fit.
+    pub fn growth(&self) -> i64 {
+        self.growth
+    }
+
+    /// The size of everything the batch writes (keys and values, in UTF-16
+    /// code units), the stored form's size.
+    pub fn written_units(&self) -> usize {
+        self.written_units
+    }
+
+    /// Whether there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+}
+
+/// The writes that store `diary`'s days at `dates` and, if `settings`, its
+/// settings, replacing what is stored (revisions bumped). Refused, like
+/// [`save_day`] and [`save_settings`], when the storage is a newer
+/// version's or a value to replace cannot be read.
+pub fn prepare_batch(
+    store: &impl KeyValueStore,
+    diary: &Diary,
+    dates: &[Date],
+    settings: bool,
+) -> Result<Batch, SaveError> {
+    check_schema(store)?;
+    let mut batch = Batch::default();
+    let mut sets = Vec::new();
+    let mut add = |batch: &mut Batch, key: String, value: Option<String>| {
+        let old = store.get(&key).map_or(0, |v| units(&key) + units(&v)) as i64;
+        let new = value.as_ref().map_or(0, |v| units(&key) + units(v));
+        batch.growth += new as i64 - old;
+        batch.written_units += new;
+        match value {
+            None => batch.writes.push(PendingWrite { key, value: None }),
+            Some(_) => sets.push(PendingWrite { key, value }),
+        }
+    };
+    for &date in dates {
+        let stored = read_day(store, date)?;
+        let day = diary.day(date);
+        let value = (!day.is_empty()).then(|| encode(day, stored.rev + 1));
+        if value.is_some() || stored.rev > 0 {
+            add(&mut batch, day_key(date), value);
+        }
+    }
+    if settings {
+        let rev = match store.get(SETTINGS_KEY) {
+            None => 0,
+            Some(raw) => {
+                decode_settings(&raw)
+                    .map_err(|_| SaveError::LockedSettings)?
+                    .rev
+            }
+        };
+        add(
+            &mut batch,
+            SETTINGS_KEY.to_owned(),
+            Some(encode(diary.settings(), rev + 1)),
+        );
+    }
+    batch.writes.append(&mut sets);
+    Ok(batch)
+}
+
+/// Makes every write of `batch` or none: refused before writing anything
+/// when the store says it cannot hold the growth
+/// ([`KeyValueStore::capacity`]); and when a write is refused anyway, what
+/// was already written is put back as it was, so the store is left exactly
+/// as before.
+pub fn write_batch(store: &mut impl KeyValueStore, batch: &Batch) -> Result<(), SaveError> {
+    check_schema(store)?;
+    if let Some(capacity) = store.capacity() {
+        if used_units(store) as i64 + batch.growth > capacity as i64 {
+            return Err(SaveError::Store(StoreError::QuotaExceeded));
+        }
+    }
+    let mut done: Vec<(&str, Option<String>)> = Vec::new();
+    for write in &batch.writes {
+        let old = store.get(&write.key);
+        let result = match &write.value {
+            None => {
+                store.remove(&write.key);
+                Ok(())
+            }
+            Some(value) => store.set(&write.key, value),
+        };
+        if let Err(e) = result {
+            // Back in reverse order: each step returns to a state the
+            // store held before, so it fits.
+            for (key, old) in done.into_iter().rev() {
+                match old {
+                    Some(value) => {
+                        let _ = store.set(key, &value);
+                    }
+                    None => store.remove(key),
+                }
+            }
+            return Err(SaveError::Store(e));
+        }
+        done.push((&write.key, old));
+    }
+    Ok(())
+}
+
+/// A stored value this app cannot read, to list, download and put in a
+/// backup as is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnreadableValue {
+    /// The key it belongs to (for a copy aside, the original's key).
+    pub key: String,
+    /// Its bytes, as stored.
+    pub raw: String,
+    /// Whether it is stored under [`UnreadableValue::key`] now (else it is
+    /// only a copy aside: the key holds something else or nothing).
+    pub stored: bool,
+    /// Whether a copy of it is kept under `ep.quarantine.<key>`.
+    pub copied_aside: bool,
+}
+
+impl UnreadableValue {
+    /// The storage key it is stored under: its key, or its copy's.
+    pub fn store_key(&self) -> String {
+        if self.stored {
+            self.key.clone()
+        } else {
+            format!("{QUARANTINE_PREFIX}{}", self.key)
+        }
+    }
+}
+
+/// Whether `key` (an `ep.` key, not a copy aside) holds `raw` that this
+/// version cannot read.
+fn unreadable_here(key: &str, raw: &str) -> bool {
+    if key == SCHEMA_KEY {
+        raw != SCHEMA_VERSION.to_string()
+    } else if key == SETTINGS_KEY {
+        decode_settings(raw).is_err()
+    } else if let Some(date) = key.strip_prefix(DAY_KEY_PREFIX) {
+        Date::parse(date).is_err() || decode_day(raw).is_err()
+    } else {
+        // Version 0 keys left after migration, or keys this version does
+        // not write.
+        true
+    }
+}
+
+/// Every stored value of this app (`ep.` keys) that it cannot read: damaged
+/// or foreign values, values of a newer version (with a newer schema
+/// marker, every `ep.` value), and copies set aside whose original is no
+/// longer stored; whether or not a copy could be set aside. Sorted by key.
+/// With the diary's readable days and settings, this is everything stored.
+pub fn unreadable_values(store: &impl KeyValueStore) -> Vec<UnreadableValue> {
+    let newer = check_schema(store).is_err();
+    let mut found = Vec::new();
+    let keys = store.keys();
+    for key in &keys {
+        if !key.starts_with("ep.") || key.starts_with(QUARANTINE_PREFIX) {
+            continue;
+        }
+        let Some(raw) = store.get(key) else { continue };
+        if newer || unreadable_here(key, &raw) {
+            let copy = store.get(&format!("{QUARANTINE_PREFIX}{key}"));
+            found.push(UnreadableValue {
+                key: key.clone(),
+                copied_aside: copy.as_deref() == Some(raw.as_str()),
+                raw,
+                stored: true,
+            });
+        }
+    }
+    for key in &keys {
+        let Some(original) = key.strip_prefix(QUARANTINE_PREFIX) else {
+            continue;
+        };
+        let Some(raw) = store.get(key) else { continue };
+        let listed = found
+            .iter()
+            .any(|v| v.stored && v.key == original && v.raw == raw);
+        if !listed {
+            found.push(UnreadableValue {
+                key: original.to_owned(),
+                raw,
+                stored: false,
+                copied_aside: true,
+            });
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The unreadable values as (storage key, bytes), for a backup's
+/// `"unreadable"` section.
+pub fn unreadable_pairs(store: &impl KeyValueStore) -> Vec<(String, String)> {
+    unreadable_values(store)
+        .into_iter()
+        .map(|v| (v.store_key(), v.raw))
+        .collect()
+}
+
+/// Removes `value` (listed by [`unreadable_values`], and offered to the
+/// user for download) and its copy aside, unlocking its date in `diary`:
+/// no copy aside is needed, so this works with the storage full. Refused,
+/// changing nothing, when what is stored now is not what was offered (it
+/// changed meanwhile) or the storage is a newer version's.
+pub fn discard_offered(
+    store: &mut impl KeyValueStore,
+    diary: &mut Diary,
+    value: &UnreadableValue,
+) -> Result<(), SaveError> {
+    check_schema(store)?;
+    let copy_key = format!("{QUARANTINE_PREFIX}{}", value.key);
+    let changed = || {
+        SaveError::Store(StoreError::Other(
+            "it changed since it was listed; look at the list again".to_owned(),
+        ))
+    };
+    if value.stored {
+        if store.get(&value.key).as_deref() != Some(value.raw.as_str()) {
+            return Err(changed());
+        }
+        store.remove(&value.key);
+        if store.get(&copy_key).as_deref() == Some(value.raw.as_str()) {
+            store.remove(&copy_key);
+        }
+        if let Some(Ok(date)) = value.key.strip_prefix(DAY_KEY_PREFIX).map(Date::parse) {
+            diary.unlock_with(date, DayEntry::new());
+        }
+    } else {
+        if store.get(&copy_key).as_deref() != Some(value.raw.as_str()) {
+            return Err(changed());
+        }
+        store.remove(&copy_key);
     }
     Ok(())
 }
@@ -1444,5 +1728,193 @@ mod tests {
         assert!(store.get("ep.quarantine.ep.plan").is_some());
         assert!(store.get("ep.quarantine.ep.targets").is_some());
         assert!(report.diary.is_empty());
+    }
+
+    /// A store without a known capacity that refuses writes past a quota,
+    /// like a browser.
+    struct Browserish(MemoryStore, usize);
+
+    impl KeyValueStore for Browserish {
+        fn get(&self, key: &str) -> Option<String> {
+            self.0.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            let old = self.0.get(key).map_or(0, |v| units(key) + units(&v));
+            if self.0.used() - old + units(key) + units(value) > self.1 {
+                return Err(StoreError::QuotaExceeded);
+            }
+            self.0.set(key, value)
+        }
+        fn remove(&mut self, key: &str) {
+            self.0.remove(key)
+        }
+        fn keys(&self) -> Vec<String> {
+            self.0.keys()
+        }
+    }
+
+    fn diary_of(days: &[(Date, DayEntry)]) -> Diary {
+        let mut diary = Diary::default();
+        for (date, day) in days {
+            diary.set_day(*date, day.clone()).unwrap();
+        }
+        diary
+    }
+
+    #[test]
+    fn a_batch_knows_its_size_and_what_it_adds() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let (a, b) = (date("2026-11-01"), date("2026-11-02"));
+        save_day(&mut store, a, &drinks(3)).unwrap();
+        let diary = diary_of(&[(b, drinks(2))]);
+        let batch = prepare_batch(&store, &diary, &[a, b], true).unwrap();
+        // a is removed (first), b and the settings written.
+        assert_eq!(batch.writes()[0].value, None);
+        assert_eq!(batch.writes().len(), 3);
+        let before = store.used() as i64;
+        write_batch(&mut store, &batch).unwrap();
+        assert_eq!(store.used() as i64 - before, batch.growth());
+        let written: usize = [day_key(b), SETTINGS_KEY.to_owned()]
+            .iter()
+            .map(|k| units(k) + units(&store.get(k).unwrap()))
+            .sum();
+        assert_eq!(batch.written_units(), written);
+        assert_eq!(load(&mut store, today()).diary.day(b), &drinks(2));
+        assert_eq!(decode_day(&store.get(&day_key(b)).unwrap()).unwrap().rev, 1);
+    }
+
+    #[test]
+    fn a_batch_that_does_not_fit_writes_nothing() {
+        // The store knows its capacity: refused before any write.
+        let mut store = MemoryStore::with_quota(2_000);
+        load(&mut store, today());
+        let dates: Vec<Date> = (1..=20).map(|d| date(&format!("2026-11-{d:02}"))).collect();
+        let diary = diary_of(&dates.iter().map(|&d| (d, drinks(3))).collect::<Vec<_>>());
+        let batch = prepare_batch(&store, &diary, &dates, false).unwrap();
+        assert!(batch.growth() > 2_000);
+        let before = store.clone();
+        assert_eq!(
+            write_batch(&mut store, &batch),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(store, before);
+        // The store does not know (a browser): the writes that went in are
+        // put back when one is refused, removals included.
+        let mut browser = Browserish(MemoryStore::new(), 2_500);
+        load(&mut browser, today());
+        save_day(&mut browser, dates[0], &drinks(5)).unwrap();
+        save_day(&mut browser, dates[1], &drinks(1)).unwrap();
+        let mut diary = diary;
+        diary.set_day(dates[0], DayEntry::new()).unwrap();
+        let batch = prepare_batch(&browser, &diary, &dates, true).unwrap();
+        let before = browser.0.clone();
+        assert_eq!(
+            write_batch(&mut browser, &batch),
+            Err(SaveError::Store(StoreError::QuotaExceeded))
+        );
+        assert_eq!(browser.0, before, "all or nothing");
+        // With room it all goes in.
+        let mut roomy = Browserish(before.clone(), 100_000);
+        write_batch(&mut roomy, &batch).unwrap();
+        assert_eq!(load(&mut roomy, today()).diary.len(), 19);
+    }
+
+    #[test]
+    fn a_batch_never_writes_over_unreadable_values_or_a_newer_schema() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let d = date("2026-11-01");
+        store.set(&day_key(d), "{oops").unwrap();
+        let diary = diary_of(&[(d, drinks(1))]);
+        assert_eq!(
+            prepare_batch(&store, &diary, &[d], false),
+            Err(SaveError::LockedDay(d))
+        );
+        store.set(SETTINGS_KEY, "[]").unwrap();
+        assert_eq!(
+            prepare_batch(&store, &diary, &[], true),
+            Err(SaveError::LockedSettings)
+        );
+        store.set(SCHEMA_KEY, "2").unwrap();
+        assert_eq!(
+            prepare_batch(&store, &diary, &[], false),
+            Err(SaveError::NewerVersion)
+        );
+    }
+
+    #[test]
+    fn every_unreadable_value_is_listed_even_without_a_copy_aside() {
+        // A damaged day with the storage full: no copy could be set aside.
+        let mut store = MemoryStore::with_quota(300);
+        load(&mut store, today());
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        let damaged = day_key(date("2026-11-01"));
+        store.set(&damaged, &"{".repeat(100)).unwrap();
+        let report = load(&mut store, today());
+        assert!(!report.problems[0].copied_aside);
+        assert!(quarantined(&store).is_empty());
+        let listed = unreadable_values(&store);
+        assert_eq!(
+            listed,
+            [UnreadableValue {
+                key: damaged.clone(),
+                raw: "{".repeat(100),
+                stored: true,
+                copied_aside: false,
+            }]
+        );
+        // It can be discarded once offered, without a copy.
+        let mut diary = report.diary;
+        assert!(diary.is_locked(date("2026-11-01")));
+        let mut offered = listed[0].clone();
+        offered.raw.push('x');
+        assert!(discard_offered(&mut store, &mut diary, &offered).is_err());
+        discard_offered(&mut store, &mut diary, &listed[0]).unwrap();
+        assert!(!diary.is_locked(date("2026-11-01")));
+        assert_eq!(store.get(&damaged), None);
+        assert!(unreadable_values(&store).is_empty());
+    }
+
+    #[test]
+    fn a_newer_schema_makes_every_value_unreadable_here() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set("other.app", "x").unwrap();
+        let report = load(&mut store, today());
+        assert!(report.diary.is_empty());
+        let pairs = unreadable_pairs(&store);
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, [SCHEMA_KEY, "ep.v1.day.2026-11-29"]);
+        assert_eq!(pairs[1].1, store.get("ep.v1.day.2026-11-29").unwrap());
+        let mut diary = report.diary;
+        let listed = unreadable_values(&store);
+        assert_eq!(
+            discard_offered(&mut store, &mut diary, &listed[0]),
+            Err(SaveError::NewerVersion)
+        );
+    }
+
+    #[test]
+    fn copies_aside_of_values_gone_or_readable_are_listed_under_their_copy() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let key = day_key(today());
+        store.set(&key, "{oops").unwrap();
+        load(&mut store, today());
+        // Listed once, as stored and copied aside.
+        let listed = unreadable_values(&store);
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].stored && listed[0].copied_aside);
+        // The day is fixed by hand: the copy alone is listed.
+        store.remove(&key);
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        let listed = unreadable_values(&store);
+        assert_eq!(listed.len(), 1);
+        assert!(!listed[0].stored);
+        assert_eq!(listed[0].store_key(), format!("ep.quarantine.{key}"));
+        assert_eq!(unreadable_pairs(&store)[0].1, "{oops");
     }
 }
