@@ -234,10 +234,7 @@ fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods
 fn RichItem(entry: RankedFood, basis: Basis, mineral: Nutrient) -> impl IntoView {
     let food = &catalog::foods().foods()[entry.food];
     let basis_text = match basis {
-        Basis::PerPortion => food
-            .typical_portion()
-            .map(|p| format!("in {}", p.label_with_grams()))
-            .unwrap_or_default(),
+        Basis::PerPortion => format!("in {}", catalog::foods().default_serving(food).label(food)),
         other => other.label().to_owned(),
     };
     let sodium = food

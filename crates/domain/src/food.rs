@@ -101,7 +101,8 @@ pub struct Food {
     pub description: &'static str,
     pub group: FoodGroupId,
     pub per_100g: NutrientValues,
-    /// Household portions in USDA's order (the first is its usual serving).
+    /// Household portions in USDA's order (which says nothing of what one
+    /// eats: see [`crate::default_serving`] for that).
     pub portions: Vec<Portion>,
 }
 
@@ -109,11 +110,6 @@ impl Food {
     /// Amount of `nutrient` in `grams` of this food; `None` when unknown.
     pub fn amount_in(&self, nutrient: Nutrient, grams: f64) -> Option<f64> {
         self.per_100g.get(nutrient).map(|v| v * grams / 100.0)
-    }
-
-    /// The portion USDA lists first, its usual serving.
-    pub fn typical_portion(&self) -> Option<&Portion> {
-        self.portions.first()
     }
 }
 
@@ -171,7 +167,6 @@ mod tests {
         let k = banana.amount_in(Nutrient::Potassium, 118.0).unwrap();
         assert!((k - 422.44).abs() < 1e-9);
         assert_eq!(banana.amount_in(Nutrient::Sodium, 118.0), None);
-        assert_eq!(banana.typical_portion().map(|p| p.grams), Some(118.0));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod amount;
 pub mod amount_text;
 pub mod daily_targets;
 pub mod decimal;
+pub mod default_serving;
 pub mod diary;
 pub mod food;
 pub mod food_table;

@@ -203,7 +203,9 @@ impl PlanItem {
     }
 }
 
-fn describe_food_amount(entry: &FoodEntry, food: Option<&Food>) -> String {
+/// "1 medium (7\" to 7-7/8\" long), 118 g", "2 × 1 cup (8 fl oz), 490 g",
+/// "4 oz (113 g)", "150 g"; shared with [`crate::default_serving`].
+pub(crate) fn describe_food_amount(entry: &FoodEntry, food: Option<&Food>) -> String {
     let count = format_number(entry.amount, 2);
     match entry.unit {
         FoodUnit::Mass(MassUnit::Gram) => format!("{count} g"),

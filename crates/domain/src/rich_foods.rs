@@ -1,7 +1,7 @@
 //! "Foods richest in a mineral": the whole table ranked by a mineral per
 //! 100 g, per typical portion or per 100 kcal, with honest exclusions.
 
-use super::food::{Food, FoodGroupId, Portion};
+use super::food::{Food, FoodGroupId};
 use super::food_table::{FoodIndex, FoodTable};
 use super::nutrient::Nutrient;
 
@@ -10,7 +10,9 @@ use super::nutrient::Nutrient;
 pub enum Basis {
     /// Amount in 100 g of the food.
     Per100g,
-    /// Amount in the food's typical household portion (USDA's first measure).
+    /// Amount in the food's default serving, the portion a person eats
+    /// ([`crate::default_serving`]): 1 medium banana, 1 oz of almonds, 1 tsp
+    /// of cream of tartar.
     PerPortion,
     /// Amount per 100 kcal of the food: nutrient density.
     Per100Kcal,
@@ -72,8 +74,8 @@ pub struct RankedFood {
 pub struct Exclusions {
     /// USDA has no value for the mineral.
     pub no_mineral_data: usize,
-    /// No household portion (per-portion ranking) or too little energy
-    /// (per-100-kcal ranking) to compute the basis.
+    /// Too little energy to compute the per-100-kcal basis. (Every food has
+    /// a default serving, so the per-portion ranking leaves none out.)
     pub no_basis: usize,
     /// Sodium unknown or above [`LOW_SODIUM_MAX_MG`] (low-sodium filter only).
     pub not_low_sodium: usize,
@@ -87,10 +89,10 @@ pub struct RichFoods {
 }
 
 /// Grams the basis refers to for `food`, or `None` if it cannot be computed.
-fn basis_grams(food: &Food, basis: Basis) -> Option<f64> {
+fn basis_grams(table: &FoodTable, food: &Food, basis: Basis) -> Option<f64> {
     match basis {
         Basis::Per100g => Some(100.0),
-        Basis::PerPortion => food.typical_portion().map(|p: &Portion| p.grams),
+        Basis::PerPortion => Some(table.default_serving(food).grams(food)),
         Basis::Per100Kcal => food
             .per_100g
             .get(Nutrient::Energy)
@@ -124,7 +126,7 @@ pub fn rank(table: &FoodTable, query: &RichFoodsQuery) -> RichFoods {
             excluded.no_mineral_data += 1;
             continue;
         };
-        let Some(grams) = basis_grams(food, query.basis) else {
+        let Some(grams) = basis_grams(table, food, query.basis) else {
             excluded.no_basis += 1;
             continue;
         };
@@ -146,7 +148,7 @@ pub fn rank(table: &FoodTable, query: &RichFoodsQuery) -> RichFoods {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::{FoodGroup, NdbNumber, NutrientValues};
+    use crate::food::{FoodGroup, NdbNumber, NutrientValues, Portion};
 
     fn food(
         ndb: u32,
@@ -189,7 +191,7 @@ mod tests {
                 food(2, 1, 20.0, Some(300.0), Some(200.0), Some(200.0)), // 300 / 600 / 1500
                 food(3, 1, 50.0, None, Some(5.0), Some(50.0)),          // no K
                 food(4, 0, 2.0, Some(90.0), None, None),                // tea-like, no Na
-                food(5, 1, 40.0, Some(500.0), Some(50.0), Some(300.0)), // 500 / 1500 / 1250
+                food(5, 1, 40.0, Some(500.0), Some(100.0), Some(200.0)), // 500 / 1000 / 1250
             ],
             groups,
         )
@@ -222,12 +224,37 @@ mod tests {
     }
 
     #[test]
-    fn ranks_per_portion_and_skips_foods_without_portions() {
+    fn ranks_per_default_serving() {
         let t = table();
         let result = rank(&t, &query(Basis::PerPortion));
-        assert_eq!(ndbs(&t, &result), vec![5, 2, 1]);
-        assert_eq!(result.ranked[0].value, 1500.0);
-        assert_eq!(result.excluded.no_basis, 1);
+        // Food 4 has no portion: it is ranked by its default in grams.
+        assert_eq!(ndbs(&t, &result), vec![5, 2, 1, 4]);
+        assert_eq!(result.ranked[0].value, 1000.0);
+        let tea = &t.foods()[3];
+        let grams = t.default_serving(tea).grams(tea);
+        assert_eq!(result.ranked[3].value, 90.0 * grams / 100.0);
+        assert_eq!(result.excluded.no_basis, 0);
+    }
+
+    #[test]
+    fn ranks_the_real_table_by_what_people_eat() {
+        let t = crate::food_table::sr28();
+        let calcium = RichFoodsQuery {
+            mineral: Nutrient::Calcium,
+            ..query(Basis::PerPortion)
+        };
+        let result = rank(t, &calcium);
+        let position = |ndb: u32| {
+            let index = t.index_of(NdbNumber::new(ndb).unwrap()).unwrap();
+            result.ranked.iter().position(|r| r.food == index).unwrap()
+        };
+        // USDA lists "1 cup" first for sesame seeds (1,404 mg) and orange
+        // juice concentrate (1,514 mg): they led. By the tablespoon and
+        // the 2 fl oz that make a cup of juice, they no longer do.
+        assert!(position(12023) > 500, "sesame seeds");
+        assert!(position(9214) > 500, "orange juice concentrate");
+        // A cup of milk beats a teaspoon of cream of tartar.
+        assert!(position(1077) < position(18373));
     }
 
     #[test]
@@ -263,7 +290,7 @@ mod tests {
             low_sodium: true,
             ..query(Basis::PerPortion)
         };
-        // Food 5: 50 mg/100 g but 150 mg in its 300 g portion.
+        // Food 5: 100 mg/100 g but 200 mg in its 200 g portion.
         assert_eq!(ndbs(&t, &rank(&t, &per_portion)), vec![1]);
     }
 

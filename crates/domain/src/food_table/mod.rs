@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 pub use codec::{decode, encode, DecodeError};
 
+use super::default_serving::{default_serving, DefaultServing};
 use super::food::{Food, FoodGroup, FoodGroupId, NdbNumber};
 
 /// All foods and food groups, with lookup by NDB number.
@@ -46,6 +47,12 @@ impl FoodTable {
 
     pub fn get(&self, ndb: NdbNumber) -> Option<&Food> {
         self.index_of(ndb).map(|i| &self.foods[i])
+    }
+
+    /// The amount `food` starts at when picked: the portion a person eats
+    /// (see [`crate::default_serving`]).
+    pub fn default_serving(&self, food: &Food) -> DefaultServing {
+        default_serving(food, self.group(food.group))
     }
 }
 
