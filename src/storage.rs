@@ -72,6 +72,12 @@ pub fn today() -> Date {
     .unwrap_or_else(|_| Date::first())
 }
 
+/// The hour of the day on the device's clock (0–23), for the meal a food
+/// or a glass of water most likely belongs to.
+pub fn local_hour() -> u32 {
+    js_sys::Date::new_0().get_hours()
+}
+
 /// Offers `contents` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let fail = |what: &str| format!("Could not prepare the download ({what}).");

@@ -425,17 +425,45 @@ export class PlanPage extends App {
     return last;
   }
 
+  /** Chooses the meal the add forms add to (one tap on its radio button). */
+  async chooseMeal(meal) {
+    await this.byTestId(`plan-meal-${meal}`).check();
+  }
+
+  /** The search result row titled `title` for `query` (exact food description). */
+  async findResult(query, title) {
+    await this.byTestId('plan-search-input').fill(query);
+    const pick = this.byTestId('plan-search-result').filter({
+      has: this.page.locator('.result-name').getByText(title, { exact: true }),
+    });
+    await pick.first().waitFor({ state: 'visible' });
+    return pick.first().locator('xpath=..');
+  }
+
   /** Searches, chooses the result titled `title`, and adds `amount` of the unit labelled `unitLabel` to `meal`. */
   async addFood({ query, title, meal, amount, unitLabel }) {
-    await this.byTestId('plan-search-input').fill(query);
-    await this.byTestId('plan-search-result').filter({ hasText: title }).first().click();
+    await this.chooseMeal(meal);
+    const row = await this.findResult(query, title);
+    await row.getByTestId('plan-search-result').click();
     await eventually(async () => (await this.byTestId('plan-chosen-food').textContent()) === title, {
       describe: () => `choosing "${title}" for the plan`,
     });
-    await this.byTestId('plan-add-meal').selectOption(meal);
     await this.byTestId('plan-add-unit').selectOption({ label: unitLabel });
     await this.byTestId('plan-add-amount').fill(String(amount));
     await this.byTestId('plan-add-food').click();
+  }
+
+  /** Adds the food titled `title` in its default portion with the result's "+ Add" button. */
+  async quickAdd({ query, title, meal }) {
+    if (meal) await this.chooseMeal(meal);
+    const row = await this.findResult(query, title);
+    await row.getByTestId('plan-quick-add').click();
+  }
+
+  /** Opens an item's editor (its row is a disclosure). */
+  async openItem(name) {
+    const details = this.item(name).locator('details');
+    if (!(await details.evaluate((d) => d.open))) await this.item(name).getByTestId('item-summary').click();
   }
 
   items() {
@@ -458,6 +486,7 @@ export class PlanPage extends App {
   }
 
   async setItemAmount(name, text) {
+    await this.openItem(name);
     await this.item(name).getByTestId('item-amount').fill(text);
   }
 
@@ -466,6 +495,7 @@ export class PlanPage extends App {
   }
 
   async removeItem(name) {
+    await this.openItem(name);
     await this.item(name).getByTestId('item-remove').click();
   }
 

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use super::first_run::FirstRun;
 use super::storage_notice::StorageNotice;
 use super::theme::ThemeSwitch;
 use super::update_banner::UpdateBanner;
@@ -38,6 +39,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" tabindex="-1">
             <UpdateBanner/>
             <StorageNotice/>
+            <FirstRun/>
             {children()}
         </main>
         <footer class="site-footer">

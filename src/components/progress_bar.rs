@@ -1,6 +1,7 @@
-//! One target's progress bar: how much of the day's total reaches a minimum
-//! (or uses a ceiling's budget), in words as well as in the bar, and on
-//! request the items the total came from.
+//! One target's progress: a compact bar a line high (how much of the day's
+//! total reaches a minimum or uses a ceiling's budget, and what is left), and
+//! a detail line with the share in words and, on request, the items the
+//! total came from.
 
 use leptos::prelude::*;
 
@@ -12,26 +13,17 @@ use crate::domain::nutrient::Nutrient;
 use crate::domain::progress::{Progress, Status};
 use crate::domain::totals::{contributions, WaterCounting};
 
-/// The visible label: "2,140 mg / 2,600 mg · 82 %", with "at least" when
-/// items lack data.
+/// The visible numbers: "1,840 / 2,600 mg", with "at least" when items
+/// lack data.
 pub fn bar_label(p: &Progress) -> String {
-    let at_least = if p.total.is_lower_bound() {
-        "at least "
-    } else {
-        ""
-    };
-    format!(
-        "{at_least}{} / {} · {}",
-        format_nutrient_amount(p.nutrient, p.total.known),
-        format_nutrient_amount(p.nutrient, p.target.amount),
-        format_percent(p.percent)
-    )
+    p.compact_label()
 }
 
-/// Everything the bar says, for `aria-valuetext`: the label, the status and
-/// the missing data, e.g. "422 mg / 2,600 mg · 16 %. Not yet met."
+/// Everything the bar says, for `aria-valuetext`: the numbers, the share,
+/// the status and the missing data, e.g. "422 / 2,600 mg. 16 % of 2,600
+/// mg. Not yet met."
 pub fn bar_value_text(p: &Progress) -> String {
-    let mut text = format!("{}. {}.", bar_label(p), p.status.label());
+    let mut text = format!("{}. {}. {}.", bar_label(p), p.text(), p.status.label());
     if let Some(missing) = p.total.missing_text(p.nutrient) {
         text.push_str(&format!(" {missing}."));
     }
@@ -53,11 +45,11 @@ fn aria_number(value: f64) -> String {
     ((value * 100.0).round() / 100.0).to_string()
 }
 
-/// The progress bar of `nutrient`, with its "Show sources" list.
+/// One target's compact bar, a line high: "K 1,840 / 2,600 mg · 760 mg to
+/// go" over a thin bar, the status also as an icon (not colour alone).
 #[component]
 pub fn ProgressBar(nutrient: Nutrient, progress: Signal<Progress>) -> impl IntoView {
     let key = nutrient.key();
-    let open = RwSignal::new(false);
     let status = move || progress.with(|p| p.status);
     let class = move || {
         let modifier = match status() {
@@ -68,13 +60,21 @@ pub fn ProgressBar(nutrient: Nutrient, progress: Signal<Progress>) -> impl IntoV
         };
         format!("progress progress-{modifier}")
     };
-    let sources_id = format!("sources-{key}");
+    let symbol = match nutrient {
+        Nutrient::Water => "Water",
+        n => n.symbol(),
+    };
     view! {
         <div class=class data-testid=format!("progress-row-{key}")>
             <div class="progress-head">
-                <span class="progress-name">{nutrient.name()}</span>
+                <abbr class="progress-name" title=nutrient.name()>{symbol}</abbr>
                 <span class="progress-label" data-testid=format!("progress-{key}-label")>
                     {move || progress.with(bar_label)}
+                </span>
+                <span class="progress-status" data-testid=format!("progress-{key}-status")>
+                    <span class="status-icon" aria-hidden="true">{move || status_icon(status())}</span>
+                    " "
+                    {move || progress.with(Progress::gap_text)}
                 </span>
             </div>
             <div
@@ -92,23 +92,37 @@ pub fn ProgressBar(nutrient: Nutrient, progress: Signal<Progress>) -> impl IntoV
                     style:width=move || format!("{:.1}%", progress.with(|p| p.percent.clamp(0.0, 100.0)))
                 ></div>
             </div>
-            <p class="progress-status" data-testid=format!("progress-{key}-status")>
-                <span class="status-icon" aria-hidden="true">{move || status_icon(status())}</span>
-                " "
-                {move || progress.with(|p| p.text())}
+        </div>
+    }
+}
+
+/// A target's share in words and its "Show sources" list: "Potassium: 71 %
+/// of 2,600 mg · 1 item has no potassium data. Show sources".
+#[component]
+pub fn ProgressDetail(nutrient: Nutrient, progress: Signal<Progress>) -> impl IntoView {
+    let key = nutrient.key();
+    let open = RwSignal::new(false);
+    let sources_id = format!("sources-{key}");
+    view! {
+        <div class="progress-detail" data-testid=format!("progress-{key}-detail")>
+            <p>
+                <strong>{nutrient.name()}</strong>
+                ": "
+                <span data-testid=format!("progress-{key}-text")>{move || progress.with(|p| p.text())}</span>
                 {move || progress.with(|p| p.total.missing_text(nutrient)).map(|m| format!(" · {m}"))}
+                " "
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid=format!("progress-{key}-sources")
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=sources_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { "Hide sources" } else { "Show sources" }}
+                    <span class="visually-hidden">{format!(" of {}", nutrient.name().to_ascii_lowercase())}</span>
+                </button>
             </p>
-            <button
-                type="button"
-                class="link-button"
-                data-testid=format!("progress-{key}-sources")
-                aria-expanded=move || open.get().to_string()
-                aria-controls=sources_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {move || if open.get() { "Hide sources" } else { "Show sources" }}
-                <span class="visually-hidden">{format!(" of {}", nutrient.name().to_ascii_lowercase())}</span>
-            </button>
             <div id=sources_id hidden=move || !open.get()>
                 <Show when=move || open.get()>
                     <Sources nutrient=nutrient/>
@@ -200,13 +214,13 @@ mod tests {
     #[test]
     fn labels_say_total_target_and_share() {
         let p = progress(2140.0, 0, 2600.0, TargetKind::Minimum);
-        assert_eq!(bar_label(&p), "2,140 mg / 2,600 mg · 82 %");
+        assert_eq!(bar_label(&p), "2,140 / 2,600 mg");
         assert_eq!(
             bar_value_text(&p),
-            "2,140 mg / 2,600 mg · 82 %. Not yet met."
+            "2,140 / 2,600 mg. 82 % of 2,600 mg. Not yet met."
         );
         let p = progress(1230.0, 2, 2600.0, TargetKind::Minimum);
-        assert_eq!(bar_label(&p), "at least 1,230 mg / 2,600 mg · 47 %");
+        assert_eq!(bar_label(&p), "at least 1,230 / 2,600 mg");
         assert!(bar_value_text(&p).ends_with("2 items have no potassium data."));
     }
 

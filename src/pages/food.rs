@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog;
-use crate::components::planner_state::{MealSelect, Planner};
+use crate::components::planner_state::{plain_number, MealSelect, Planner};
 use crate::domain::amount::MassUnit;
 use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::food::{Food, NdbNumber};
@@ -16,6 +16,7 @@ use crate::domain::plan::{FoodUnit, Meal};
 use crate::domain::serving::{nutrient_lines, NutrientLine, Serving, ServingError};
 use crate::domain::targets::TargetKind;
 use crate::pages::not_found::NotFound;
+use crate::storage::local_hour;
 
 /// Looks the address's NDB number up; unknown or malformed numbers get a
 /// clear not-found page.
@@ -64,9 +65,26 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
     super::set_title(food.description);
     let group = catalog::foods().group(food.group);
     let planner = Planner::expect();
-    let choice = RwSignal::new(PER_100G.to_owned());
-    let custom_text = RwSignal::new("100".to_owned());
-    let custom_unit = RwSignal::new(MassUnit::Gram);
+    // The page opens at the food's honest default portion ("1 medium",
+    // "3 oz"), the amount "Add to plan" adds unless another is chosen.
+    let default = catalog::foods().default_serving(food);
+    let (first_choice, first_text, first_unit) = match default.unit {
+        FoodUnit::Portion(i) if default.amount == 1.0 => (
+            choice_value(&Serving::Portion(i)),
+            "100".to_owned(),
+            MassUnit::Gram,
+        ),
+        // Two of a measure ("2 tbsp"): its weight, typed.
+        FoodUnit::Portion(_) => (
+            CUSTOM.to_owned(),
+            plain_number(default.grams(food)),
+            MassUnit::Gram,
+        ),
+        FoodUnit::Mass(unit) => (CUSTOM.to_owned(), plain_number(default.amount), unit),
+    };
+    let choice = RwSignal::new(first_choice);
+    let custom_text = RwSignal::new(first_text);
+    let custom_unit = RwSignal::new(first_unit);
     let serving = Memo::new(move |_| {
         serving_from_choice(&choice.get(), custom_text.get(), custom_unit.get())
     });
@@ -89,7 +107,11 @@ fn FoodDetails(food: &'static Food) -> impl IntoView {
 
     let caption = move || match (serving.get(), grams.get()) {
         (Serving::Per100g, _) => "In 100 g".to_owned(),
-        (Serving::Portion(i), _) => format!("In {}", food.portions[i].label_with_grams()),
+        (Serving::Portion(i), _) => food
+            .portions
+            .get(i)
+            .map(|p| format!("In {}", p.label_with_grams()))
+            .unwrap_or_else(|| "Choose an amount".to_owned()),
         (Serving::Custom { .. }, Ok(g)) => format!("In {} g", format_number(g, 1)),
         (Serving::Custom { .. }, Err(_)) => "Enter an amount".to_owned(),
     };
@@ -230,7 +252,7 @@ fn AddToPlan(
 ) -> impl IntoView {
     let planner = Planner::expect();
     let table = catalog::foods();
-    let meal = RwSignal::new(Meal::Breakfast);
+    let meal = RwSignal::new(Meal::at_hour(local_hour()));
     let status = RwSignal::new(None::<Result<String, String>>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -5,33 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{plain_number, Planner};
+use crate::components::planner_state::Planner;
+use crate::components::profile_form::{ProfileForm, ProfileIds};
 use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::profile::{
-    parse_age, AgeUnit, Profile, Stage, STAGE_AGE_LIMIT_YEARS, STAGE_MIN_AGE_YEARS,
-};
 use crate::domain::quantity::parse_number;
-use crate::domain::targets::{nasem, Sex, TargetKind};
-
-/// Form key of a sex.
-fn sex_key(sex: Sex) -> &'static str {
-    match sex {
-        Sex::Female => "female",
-        Sex::Male => "male",
-    }
-}
-
-/// Inverse of [`sex_key`].
-fn sex_from_key(key: &str) -> Option<Sex> {
-    match key {
-        "female" => Some(Sex::Female),
-        "male" => Some(Sex::Male),
-        _ => None,
-    }
-}
+use crate::domain::targets::TargetKind;
 
 /// Profile form, preset switch and the targets table.
 #[component]
@@ -44,106 +24,11 @@ pub fn TargetsPage() -> impl IntoView {
                 "Targets follow your profile; change any of them. "
                 <A href="/plan" attr:data-testid="targets-plan-link">"Back to the day plan"</A>
             </p>
-            <ProfileForm/>
+            <h2 id="profile-heading">"Profile"</h2>
+            <ProfileForm ids=ProfileIds::TARGETS_PAGE submit_label="Update targets"/>
             <PresetSwitch/>
             <TargetsTable/>
         </section>
-    }
-}
-
-/// Age, sex and pregnancy or breastfeeding.
-#[component]
-fn ProfileForm() -> impl IntoView {
-    let planner = Planner::expect();
-    let current = planner.targets.with_untracked(|t| *t.profile());
-    let age = RwSignal::new(plain_number(current.age_years()));
-    let sex = RwSignal::new(current.sex());
-    let stage = RwSignal::new(current.stage());
-    let error = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
-    // Pregnancy and breastfeeding only where the DRI table has rows.
-    let stage_allowed = move || {
-        sex.get() == Sex::Female
-            && parse_age(&age.get(), AgeUnit::Years)
-                .is_ok_and(|a| (STAGE_MIN_AGE_YEARS..STAGE_AGE_LIMIT_YEARS).contains(&a))
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let chosen_stage = if stage_allowed() {
-            stage.get_untracked()
-        } else {
-            None
-        };
-        let result = parse_age(&age.get_untracked(), AgeUnit::Years)
-            .and_then(|a| Profile::new(a, sex.get_untracked(), chosen_stage))
-            .map_err(|e| e.to_string())
-            .and_then(|profile| {
-                planner
-                    .change_targets(|t| t.set_profile(profile, nasem()))
-                    .map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(()) => {
-                error.set(None);
-                message.set(Some(format!(
-                    "Targets updated for {}.",
-                    planner.targets.with_untracked(|t| t.row().describe())
-                )));
-            }
-            Err(e) => {
-                message.set(None);
-                error.set(Some(e));
-            }
-        }
-    };
-    view! {
-        <form class="profile-form" on:submit=submit aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Profile"</h2>
-            <div class="add-row">
-                <DecimalField
-                    id="profile-age"
-                    label="Age (years)"
-                    value=age
-                    size=5
-                    described_by="profile-error"
-                />
-                <div class="field">
-                    <label for="profile-sex">"Sex"</label>
-                    <select
-                        id="profile-sex"
-                        data-testid="profile-sex"
-                        prop:value=move || sex_key(sex.get())
-                        on:change=move |ev| {
-                            if let Some(s) = sex_from_key(&event_target_value(&ev)) {
-                                sex.set(s);
-                            }
-                        }
-                    >
-                        <option value="female">"Female"</option>
-                        <option value="male">"Male"</option>
-                    </select>
-                </div>
-                <Show when=stage_allowed>
-                    <div class="field">
-                        <label for="profile-stage">"Pregnant or breastfeeding"</label>
-                        <select
-                            id="profile-stage"
-                            data-testid="profile-stage"
-                            prop:value=move || stage.get().map_or("none", Stage::key)
-                            on:change=move |ev| stage.set(Stage::from_key(&event_target_value(&ev)))
-                        >
-                            <option value="none">"Neither"</option>
-                            {Stage::ALL.map(|s| view! { <option value=s.key()>{s.label()}</option> })}
-                        </select>
-                    </div>
-                </Show>
-                <button type="submit" data-testid="profile-submit">"Update targets"</button>
-            </div>
-            <p id="profile-error" class="field-error" role="alert" data-testid="profile-error">
-                {move || error.get()}
-            </p>
-            <p class="confirmation" role="status" data-testid="profile-status">{move || message.get()}</p>
-        </form>
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::amount_text::format_nutrient_amount;
 use super::daily_targets::DailyTargets;
-use super::format::format_percent;
+use super::format::{format_amount, format_percent};
 use super::nutrient::Nutrient;
 use super::targets::{Target, TargetKind};
 use super::totals::{DayTotals, NutrientTotal};
@@ -102,10 +102,14 @@ impl Progress {
         }
     }
 
-    /// What is left to do, in a few words: "760 mg to go", "met",
-    /// "460 mg left" under a ceiling, "200 mg over".
+    /// What is left to do, in a few words: "760 to go", "met", "460 left"
+    /// under a ceiling, "200 over"; in the unit of [`Progress::compact_label`]
+    /// (mg), which is named only where it could differ (water: "1.8 L to go").
     pub fn gap_text(&self) -> String {
-        let amount = |a: f64| format_nutrient_amount(self.nutrient, a);
+        let amount = |a: f64| match self.nutrient {
+            Nutrient::Water => format_nutrient_amount(self.nutrient, a),
+            _ => format_amount(a),
+        };
         match self.status {
             Status::Below => format!("{} to go", amount(self.remaining())),
             Status::Met => "met".to_owned(),
@@ -233,7 +237,7 @@ mod tests {
         };
         let k = Progress::new(Nutrient::Potassium, total(1_840.0, 0), minimum);
         assert_eq!(k.compact_label(), "1,840 / 2,600 mg");
-        assert_eq!(k.gap_text(), "760 mg to go");
+        assert_eq!(k.gap_text(), "760 to go");
         let lower = Progress::new(Nutrient::Potassium, total(1_840.0, 2), minimum);
         assert_eq!(lower.compact_label(), "at least 1,840 / 2,600 mg");
         let met = Progress::new(Nutrient::Potassium, total(2_700.0, 0), minimum);
@@ -243,9 +247,9 @@ mod tests {
             kind: TargetKind::Ceiling,
         };
         let na = Progress::new(Nutrient::Sodium, total(1_840.0, 0), ceiling);
-        assert_eq!(na.gap_text(), "460 mg left");
+        assert_eq!(na.gap_text(), "460 left");
         let over = Progress::new(Nutrient::Sodium, total(2_500.0, 0), ceiling);
-        assert_eq!(over.gap_text(), "200 mg over");
+        assert_eq!(over.gap_text(), "200 over");
         // Units that differ are both shown: 900 ml of a 2.7 L target.
         let water = Target {
             amount: 2_700.0,

@@ -1,4 +1,6 @@
-//! Adding a food to a meal: search, favourites and recent foods, unit and amount.
+//! Adding a food to a meal: the meal (preselected by the time of day), a
+//! search whose every result adds its honest default portion in one tap or
+//! opens the portion form, and favourite and recent foods.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -7,20 +9,78 @@ use crate::catalog;
 use crate::components::decimal_field::DecimalField;
 use crate::components::food_search::SearchState;
 use crate::components::planner_state::{
-    food_unit_choices, food_unit_from_value, food_unit_value, MealSelect, Planner,
+    food_unit_choices, food_unit_from_value, food_unit_value, plain_number, Planner,
 };
-use crate::domain::amount::MassUnit;
-use crate::domain::food::Food;
+use crate::domain::food::NdbNumber;
 use crate::domain::food_table::FoodIndex;
 use crate::domain::plan::{FoodUnit, Meal};
 use crate::domain::quantity::parse_number;
+use crate::storage::local_hour;
 
-/// The food's default unit and amount: one of its first portion, else 100 g.
-fn default_unit(food: &Food) -> (FoodUnit, &'static str) {
-    if food.portions.is_empty() {
-        (FoodUnit::Mass(MassUnit::Gram), "100")
-    } else {
-        (FoodUnit::Portion(0), "1")
+/// The meal being added to, shared by the add forms of the plan page.
+#[derive(Clone, Copy)]
+pub(super) struct AddingTo(pub RwSignal<Meal>);
+
+impl AddingTo {
+    /// The meal of the time of day.
+    pub fn now() -> AddingTo {
+        AddingTo(RwSignal::new(Meal::at_hour(local_hour())))
+    }
+}
+
+/// Adds `amount` `unit`s of the food at `i` to `meal` through the planner,
+/// and words the outcome: "Added 1 medium (…), 118 g of Bananas, raw to
+/// breakfast."
+pub(super) fn add_food(
+    planner: Planner,
+    meal: Meal,
+    i: FoodIndex,
+    amount: f64,
+    unit: FoodUnit,
+) -> Result<String, String> {
+    let table = catalog::foods();
+    let food = &table.foods()[i];
+    let id = planner
+        .change_plan(|p| p.add_food(meal, food.ndb, amount, unit, table))
+        .map_err(|e| e.to_string())?;
+    Ok(planner.plan.with_untracked(|p| {
+        p.get(id)
+            .map(|(m, item)| {
+                format!(
+                    "Added {} of {} to {}.",
+                    item.describe_amount(table),
+                    item.name(table),
+                    m.label().to_ascii_lowercase()
+                )
+            })
+            .unwrap_or_default()
+    }))
+}
+
+/// The meal picker as one row of radio buttons: one tap to change.
+#[component]
+fn MealChoice(meal: RwSignal<Meal>) -> impl IntoView {
+    view! {
+        <fieldset class="meal-choice" data-testid="plan-add-meal">
+            <legend>"Add to"</legend>
+            {Meal::ALL
+                .map(|m| {
+                    view! {
+                        <label class="meal-option">
+                            <input
+                                type="radio"
+                                name="plan-add-meal"
+                                value=m.key()
+                                data-testid=format!("plan-meal-{}", m.key())
+                                prop:checked=move || meal.get() == m
+                                on:change=move |_| meal.set(m)
+                            />
+                            <span>{m.label()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 
@@ -29,25 +89,56 @@ fn default_unit(food: &Food) -> (FoodUnit, &'static str) {
 pub(super) fn AddFood() -> impl IntoView {
     let planner = Planner::expect();
     let table = catalog::foods();
+    let AddingTo(meal) = expect_context::<AddingTo>();
     let query = RwSignal::new(String::new());
     let search = SearchState::new(query);
     let SearchState { results, active } = search;
     let chosen = RwSignal::new(None::<FoodIndex>);
-    let meal = RwSignal::new(Meal::Breakfast);
     let unit = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
+    let show = move |result: Result<String, String>| match result {
+        Ok(text) => {
+            error.set(None);
+            message.set(Some(text));
+        }
+        Err(e) => {
+            message.set(None);
+            error.set(Some(e));
+        }
+    };
 
+    // Opens the portion form for the food at `i`, at its default portion.
     let pick = move |i: FoodIndex| {
-        let (u, a) = default_unit(&table.foods()[i]);
+        let serving = table.default_serving(&table.foods()[i]);
         chosen.set(Some(i));
-        unit.set(food_unit_value(u));
-        amount.set(a.to_owned());
+        unit.set(food_unit_value(serving.unit));
+        amount.set(plain_number(serving.amount));
         error.set(None);
+        message.set(None);
         query.set(String::new());
     };
+    // Adds the food at `i` in its default portion at once.
+    let quick_add = move |i: FoodIndex| {
+        let serving = table.default_serving(&table.foods()[i]);
+        show(add_food(
+            planner,
+            meal.get_untracked(),
+            i,
+            serving.amount,
+            serving.unit,
+        ));
+        chosen.set(None);
+        query.set(String::new());
+        focus_search();
+    };
     let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "ArrowDown" && results.with(|(f, _)| !f.is_empty()) {
+            ev.prevent_default();
+            focus_first_result();
+            return;
+        }
         if let Some(i) = search.on_keydown(&ev, query) {
             pick(i);
         }
@@ -58,44 +149,21 @@ pub(super) fn AddFood() -> impl IntoView {
             error.set(Some("Search for a food and choose it first.".to_owned()));
             return;
         };
-        let food = &table.foods()[i];
         let Some(food_unit) = food_unit_from_value(&unit.get_untracked()) else {
             return;
         };
         let result = parse_number(&amount.get_untracked())
             .map_err(|e| e.to_string())
-            .and_then(|value| {
-                let m = meal.get_untracked();
-                planner
-                    .change_plan(|p| p.add_food(m, food.ndb, value, food_unit, table))
-                    .map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(id) => {
-                error.set(None);
-                let text = planner.plan.with_untracked(|p| {
-                    p.get(id)
-                        .map(|(m, item)| {
-                            format!(
-                                "Added {} of {} to {}.",
-                                item.describe_amount(table),
-                                item.name(table),
-                                m.label().to_ascii_lowercase()
-                            )
-                        })
-                        .unwrap_or_default()
-                });
-                message.set(Some(text));
-            }
-            Err(e) => {
-                message.set(None);
-                error.set(Some(e));
-            }
+            .and_then(|value| add_food(planner, meal.get_untracked(), i, value, food_unit));
+        let added = result.is_ok();
+        show(result);
+        if added {
+            chosen.set(None);
+            focus_search();
         }
     };
 
     let has_query = move || query.with(|q| !q.trim().is_empty());
-    let option_id = move |i: FoodIndex| format!("plan-food-option-{}", table.foods()[i].ndb);
     let unit_options = move || {
         chosen.get().map(|i| {
             food_unit_choices(&table.foods()[i])
@@ -104,42 +172,39 @@ pub(super) fn AddFood() -> impl IntoView {
                 .collect_view()
         })
     };
+    let meal_name = move || meal.get().label().to_ascii_lowercase();
 
     view! {
-        <section class="add-form" aria-labelledby="add-food-heading">
+        <section class="add-form add-food" aria-labelledby="add-food-heading">
             <h2 id="add-food-heading">"Add a food"</h2>
-            <QuickPicks pick=pick/>
+            <MealChoice meal=meal/>
             <div class="field">
                 <label for="plan-search-input">"Find a food"</label>
                 <input
                     id="plan-search-input"
                     type="search"
                     data-testid="plan-search-input"
-                    role="combobox"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="e.g. banana raw"
-                    aria-autocomplete="list"
+                    placeholder="e.g. banana"
                     aria-controls="plan-search-results"
-                    aria-expanded=move || (has_query() && results.with(|(f, _)| !f.is_empty())).to_string()
-                    aria-activedescendant=move || active.get().map(option_id)
+                    aria-describedby="plan-search-status"
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                     on:keydown=on_keydown
                 />
             </div>
-            <p class="search-status" aria-live="polite" data-testid="plan-search-status">
+            <p id="plan-search-status" class="search-status" aria-live="polite" data-testid="plan-search-status">
                 {move || match (has_query(), results.with(|(_, t)| *t)) {
                     (false, _) => String::new(),
                     (true, 0) => "No food matches; try fewer letters or a more general name.".to_owned(),
-                    (true, 1) => "1 matching food: arrow keys to move, Enter to choose.".to_owned(),
-                    (true, t) => format!("{t} matching foods: arrow keys to move, Enter to choose."),
+                    (true, 1) => "1 matching food: Add puts its usual portion in the plan.".to_owned(),
+                    (true, t) => format!("{t} matching foods: Add puts a food's usual portion in the plan."),
                 }}
             </p>
             <ul
                 id="plan-search-results"
-                class="search-results compact"
-                role="listbox"
+                class="search-results compact plan-results"
                 aria-label="Matching foods"
                 hidden=move || !has_query()
             >
@@ -147,59 +212,100 @@ pub(super) fn AddFood() -> impl IntoView {
                     each=move || if has_query() { results.get().0 } else { Vec::new() }
                     key=|i| *i
                     children=move |i| {
+                        let food = &table.foods()[i];
+                        let serving = table.default_serving(food).label(food);
+                        let add_label = move || format!("Add {serving} of {} to {}", food.description, meal_name());
                         view! {
                             <li
-                                id=option_id(i)
-                                role="option"
-                                class="search-result"
-                                data-testid="plan-search-result"
-                                aria-selected=move || (active.get() == Some(i)).to_string()
-                                on:click=move |_| pick(i)
+                                class="plan-result"
+                                class:active=move || active.get() == Some(i)
                             >
-                                {table.foods()[i].description}
+                                <button
+                                    type="button"
+                                    class="result-pick"
+                                    data-testid="plan-search-result"
+                                    on:click=move |_| pick(i)
+                                >
+                                    <span class="result-name">{food.description}</span>
+                                    <span class="result-portion">{table.default_serving(food).label(food)}</span>
+                                </button>
+                                <button
+                                    type="button"
+                                    class="result-add"
+                                    data-testid="plan-quick-add"
+                                    data-ndb=food.ndb.to_string()
+                                    aria-label=add_label
+                                    on:click=move |_| quick_add(i)
+                                >
+                                    "+ Add"
+                                </button>
                             </li>
                         }
                     }
                 />
             </ul>
-            <form class="add-row" on:submit=add>
-                <p class="chosen-food">
-                    "Food: "
-                    <strong data-testid="plan-chosen-food">
-                        {move || chosen.get().map(|i| table.foods()[i].description).unwrap_or("none chosen yet")}
-                    </strong>
-                </p>
-                <MealSelect id="plan-add-meal" meal=meal/>
-                <DecimalField id="plan-add-amount" label="Amount" value=amount/>
-                <div class="field">
-                    <label for="plan-add-unit">"Unit"</label>
-                    <select
-                        id="plan-add-unit"
-                        data-testid="plan-add-unit"
-                        disabled=move || chosen.get().is_none()
-                        prop:value=move || unit.get()
-                        on:change=move |ev| unit.set(event_target_value(&ev))
-                    >
-                        {unit_options}
-                    </select>
-                </div>
-                <button type="submit" data-testid="plan-add-food">"Add"</button>
-            </form>
+            <Show when=move || chosen.get().is_some()>
+                <form class="add-row" on:submit=add>
+                    <p class="chosen-food">
+                        <strong data-testid="plan-chosen-food">
+                            {move || chosen.get().map(|i| table.foods()[i].description).unwrap_or_default()}
+                        </strong>
+                    </p>
+                    <DecimalField id="plan-add-amount" label="Amount" value=amount/>
+                    <div class="field">
+                        <label for="plan-add-unit">"Unit"</label>
+                        <select
+                            id="plan-add-unit"
+                            data-testid="plan-add-unit"
+                            prop:value=move || unit.get()
+                            on:change=move |ev| unit.set(event_target_value(&ev))
+                        >
+                            {unit_options}
+                        </select>
+                    </div>
+                    <button type="submit" data-testid="plan-add-food">
+                        "Add to " {meal_name}
+                    </button>
+                </form>
+            </Show>
             <p class="field-error" role="alert" data-testid="plan-add-error">{move || error.get()}</p>
             <p class="confirmation" role="status" data-testid="plan-add-status">{move || message.get()}</p>
+            <QuickPicks pick=pick/>
         </section>
+    }
+}
+
+/// Puts the keyboard back in the search box, for the next food.
+fn focus_search() {
+    focus("#plan-search-input");
+}
+
+/// Moves the keyboard from the search box to the first result.
+fn focus_first_result() {
+    focus("#plan-search-results .result-pick");
+}
+
+fn focus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 
 /// How many recent foods are offered.
 const RECENT_FOODS: usize = 8;
 
-/// Favourite and recently planned foods, one tap from the add form.
+/// Favourite and recently planned foods, one tap from the portion form.
 #[component]
 fn QuickPicks(pick: impl Fn(FoodIndex) + Copy + Send + Sync + 'static) -> impl IntoView {
     let planner = Planner::expect();
     let table = catalog::foods();
-    let chips = move |ndbs: Vec<crate::domain::food::NdbNumber>, kind: &'static str| {
+    let chips = move |ndbs: Vec<NdbNumber>, kind: &'static str| {
         ndbs.into_iter()
             .filter_map(|ndb| Some((ndb, table.index_of(ndb)?)))
             .map(|(ndb, i)| {

@@ -12,6 +12,8 @@ use crate::domain::supplements::{
 };
 use crate::domain::volume::VolumeUnit;
 
+use super::add_food::AddingTo;
+
 /// What the supplement-and-drink form can add.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum AddKind {
@@ -180,7 +182,8 @@ pub(super) fn AddSupplement() -> impl IntoView {
             })
         })
     };
-    let meal = RwSignal::new(Meal::Breakfast);
+    // The same meal as the food form: the time of day's, unless changed.
+    let AddingTo(meal) = expect_context::<AddingTo>();
     let amount = RwSignal::new(String::new());
     let volume = RwSignal::new(VolumeUnit::Glass);
     let drink = DrinkFields::new();

@@ -10,7 +10,7 @@ use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::nutrient::Nutrient;
 use crate::domain::plan::{Entry, ItemId, Meal};
 use crate::domain::quantity::parse_number;
-use crate::domain::totals::{DayTotals, Totals};
+use crate::domain::totals::{item_minerals_line, DayTotals, Totals};
 
 /// "Removed Bananas, raw." with an Undo button, while a removal can be undone.
 #[component]
@@ -49,7 +49,7 @@ fn totals_line(totals: &Totals) -> String {
     .join(" · ")
 }
 
-/// One meal: its items and totals.
+/// One meal: its items and totals; an empty meal is one short line.
 #[component]
 pub(super) fn MealSection(meal: Meal, totals: Memo<DayTotals>) -> impl IntoView {
     let planner = Planner::expect();
@@ -58,25 +58,34 @@ pub(super) fn MealSection(meal: Meal, totals: Memo<DayTotals>) -> impl IntoView 
             .plan
             .with(|p| p.items(meal).iter().map(|i| i.id).collect::<Vec<_>>())
     });
+    let empty = move || ids.with(Vec::is_empty);
     let heading_id = format!("meal-{}-heading", meal.key());
     let labelled_by = heading_id.clone();
     view! {
-        <section class="meal" data-testid=format!("meal-{}", meal.key()) aria-labelledby=labelled_by>
-            <h2 id=heading_id>{meal.label()}</h2>
-            <Show when=move || ids.with(Vec::is_empty)>
-                <p class="hint">"Nothing here yet."</p>
-            </Show>
+        <section
+            class="meal"
+            class:meal-empty=empty
+            data-testid=format!("meal-{}", meal.key())
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id>
+                {meal.label()}
+                <Show when=empty>
+                    <span class="hint">" · nothing yet"</span>
+                </Show>
+            </h2>
             <ul class="meal-items">
                 <For each=move || ids.get() key=|id| *id children=move |id| view! { <ItemRow id=id/> }/>
             </ul>
-            <p class="meal-totals" data-testid=format!("meal-{}-totals", meal.key())>
+            <p class="meal-totals" data-testid=format!("meal-{}-totals", meal.key()) hidden=empty>
                 "Total: " {move || totals.with(|t| totals_line(t.meal(meal)))}
             </p>
         </section>
     }
 }
 
-/// One item: name, amount editor, unit, "move to" and Remove.
+/// One item as one compact line (name, portion, minerals at a glance);
+/// tapping it opens its editor: amount, unit, "move to" and Remove.
 #[component]
 fn ItemRow(id: ItemId) -> impl IntoView {
     let planner = Planner::expect();
@@ -139,12 +148,18 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     let unit_id = format!("item-{}-unit", id.value());
     let move_id = format!("item-{}-move", id.value());
     let error_id = format!("item-{}-error", id.value());
+    let minerals =
+        move || item.with(|i| i.as_ref().and_then(|(_, it)| item_minerals_line(it, table)));
     view! {
         <li class="plan-item" data-testid="plan-item" data-item-id=id.value().to_string()>
-            <span class="item-name" data-testid="item-name">{name}</span>
-            <span class="item-description" data-testid="item-description">
-                {move || item.with(|i| i.as_ref().map(|(_, it)| it.describe_amount(table)))}
-            </span>
+          <details class="item-details">
+            <summary class="item-summary" data-testid="item-summary">
+                <span class="item-name" data-testid="item-name">{name}</span>
+                <span class="item-description" data-testid="item-description">
+                    {move || item.with(|i| i.as_ref().map(|(_, it)| it.describe_amount(table)))}
+                </span>
+                <span class="item-minerals" data-testid="item-minerals">{minerals}</span>
+            </summary>
             <span class="item-controls">
                 <label for=amount_id.clone() class="visually-hidden">{move || format!("Amount of {}", name())}</label>
                 <input
@@ -213,6 +228,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     "Remove"
                 </button>
             </span>
+          </details>
             <p id=error_id class="field-error" role="alert" data-testid="item-error">{move || error.get()}</p>
         </li>
     }
