@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod components;
 pub use electrolyte_domain as domain;
 pub mod pages;
+pub mod panic;
 pub mod storage;
 pub mod timing;
 

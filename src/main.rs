@@ -1,10 +1,12 @@
 //! Entry point: mounts the app. Everything else lives in the library.
 
-use electrolyte_planner::{catalog, timing, App};
+use electrolyte_planner::{catalog, panic, timing, App};
 use leptos::prelude::{request_animation_frame, set_timeout};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic shows a plain message with Reload and a download of the
+    // stored data, never a silent, half-working page.
+    panic::install();
     leptos::mount::mount_to_body(App);
     timing::mark("app-interactive");
     // After the first paint, decode the food table and build the search

@@ -7,10 +7,10 @@ use super::days_text;
 use super::storage_use::{free_units, size_text};
 use crate::components::planner_state::Planner;
 use crate::domain::diary::backup::{
-    export_json, plan_import, Backup, ImportMode, ImportOutcome, PlannedImport,
+    export_everything, plan_import, Backup, ImportMode, ImportOutcome, PlannedImport,
 };
 use crate::domain::diary::date::Date;
-use crate::domain::diary::storage::write_batch;
+use crate::domain::diary::storage::{unreadable_pairs, write_batch};
 use crate::storage::{download, today, BrowserStore};
 
 /// What an import did, for people.
@@ -51,7 +51,8 @@ pub(super) fn apply_backup(
     }
     if mode == ImportMode::Replace {
         let name = format!("electrolyte-diary-before-replace-{}.json", today());
-        download(&name, "application/json", &export_json(&before))
+        let everything = export_everything(&before, &unreadable_pairs(&store));
+        download(&name, "application/json", &everything)
             .map_err(|e| format!("{e} Nothing was replaced."))?;
     }
     if let Err(e) = write_batch(&mut store, &plan.batch) {

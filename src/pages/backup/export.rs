@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use super::days_text;
 use crate::catalog;
 use crate::components::planner_state::Planner;
-use crate::domain::diary::backup::{csv_days, csv_items, export_json};
+use crate::domain::diary::backup::{csv_days, csv_items, export_everything};
 use crate::domain::diary::date::Date;
+use crate::domain::diary::storage::unreadable_pairs;
 use crate::domain::diary::Diary;
-use crate::storage::{download, today};
+use crate::domain::format::count;
+use crate::storage::{download, today, BrowserStore};
 
 /// What can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,7 @@ fn export_file(kind: ExportKind, diary: &Diary, date: Date) -> (String, &'static
         ExportKind::Json => (
             format!("electrolyte-diary-{date}.json"),
             "application/json",
-            export_json(diary),
+            export_everything(diary, &unreadable_pairs(&BrowserStore)),
         ),
         ExportKind::Foods => (
             format!("electrolyte-foods-{date}.csv"),
@@ -67,12 +69,12 @@ pub(super) fn Export() -> impl IntoView {
                 "The diary holds {} with something recorded.",
                 days_text(d.len())
             );
-            if locked > 0 {
+            let unreadable = unreadable_pairs(&BrowserStore).len();
+            if locked > 0 || unreadable > 0 {
                 text.push_str(&format!(
-                    " {} could not be read and {} not in the backup: download {} below.",
-                    days_text(locked),
-                    if locked == 1 { "is" } else { "are" },
-                    if locked == 1 { "it" } else { "them" },
+                    " {} could not be read: the backup holds {} as stored, apart from the days, and each can be downloaded below.",
+                    count(unreadable.max(locked), "stored value", "stored values"),
+                    if unreadable.max(locked) == 1 { "it" } else { "them" },
                 ));
             }
             text

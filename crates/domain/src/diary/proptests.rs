@@ -235,3 +235,195 @@ proptest! {
         prop_assert_eq!(report.diary, diary);
     }
 }
+
+/// The long fuzz run (not in CI's time budget): `scripts/fuzz.sh`, or
+/// `cargo test -p electrolyte-domain --release --lib -- --ignored fuzz --nocapture`
+/// (`FUZZ_CASES` sets how many inputs; 1,000,000 by default). Every
+/// generated input goes through the backup import and the storage
+/// decoders, and every 16th through a whole load of a store holding it;
+/// a panic fails the run.
+mod fuzz {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::diary::backup::export_everything;
+
+    /// xorshift64*: small, fast and reproducible.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    /// Pieces of JSON and of this app's formats to splice in.
+    const TOKENS: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        ":",
+        ",",
+        "null",
+        "true",
+        "-0",
+        "1e308",
+        "-1e400",
+        "1.0",
+        "0.0000001",
+        "5000",
+        "4294967295",
+        "18446744073709551616",
+        "\"\\ud800\"",
+        "\\u0000",
+        "\"days\"",
+        "\"format\"",
+        "\"version\"",
+        "\"settings\"",
+        "\"unreadable\"",
+        "\"2026-02-30\"",
+        "\"1899-12-31\"",
+        "\"2026-11-29\"",
+        "\"next_id\"",
+        "\"portion\"",
+        "\"kind\":\"food\"",
+        "\"kind\":\"drink\"",
+        "\"unit\":\"glass\"",
+        "\"v\":2",
+        "\"rev\":",
+        "\"d\":",
+        "\"p\":",
+        "\"c\":",
+        "\"n\":",
+        "\n",
+        " ",
+        "é",
+        "😀",
+        "\\\"",
+    ];
+
+    fn mutate(rng: &mut Rng, seed: &str) -> String {
+        let mut text: Vec<char> = seed.chars().collect();
+        for _ in 0..=rng.below(4) {
+            let at = rng.below(text.len() + 1);
+            match rng.below(6) {
+                0 if !text.is_empty() => {
+                    let end = (at + rng.below(40)).min(text.len());
+                    text.drain(at.min(end)..end);
+                }
+                1 => {
+                    let token = TOKENS[rng.below(TOKENS.len())];
+                    text.splice(at..at, token.chars());
+                }
+                2 if at < text.len() => {
+                    text[at] = char::from_u32(rng.below(0x3000) as u32).unwrap_or('?');
+                }
+                3 => text.truncate(at),
+                4 if !text.is_empty() => {
+                    // Repeat a slice: duplicated keys and sections.
+                    let start = rng.below(text.len());
+                    let end = (start + rng.below(200)).min(text.len());
+                    let copy: Vec<char> = text[start..end].to_vec();
+                    text.splice(at..at, copy);
+                }
+                _ => {
+                    let digits = rng.next().to_string();
+                    text.splice(at..at, digits.chars());
+                }
+            }
+        }
+        text.into_iter().collect()
+    }
+
+    fn random_text(rng: &mut Rng) -> String {
+        let len = rng.below(120);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    #[test]
+    #[ignore = "long: run with scripts/fuzz.sh"]
+    fn fuzz_the_import_and_storage_decoders() {
+        let cases: usize = std::env::var("FUZZ_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1_000_000);
+        let t = table();
+        let today = Date::parse("2026-11-29").unwrap();
+        let backup = backup_text();
+        let parsed = parse_backup(&backup, &t).unwrap();
+        let mut diary = Diary::default();
+        apply(&mut diary, parsed, ImportMode::Replace);
+        let everything = export_everything(
+            &diary,
+            &[("ep.v1.day.2026-12-01".to_owned(), "{\"v\":1,".to_owned())],
+        );
+        let pretty = serde_json::to_string_pretty(
+            &serde_json::from_str::<serde_json::Value>(&everything).unwrap(),
+        )
+        .unwrap();
+        let mut store = MemoryStore::new();
+        load(&mut store, today);
+        save_day(&mut store, today, diary.day(today)).unwrap();
+        save_settings(&mut store, diary.settings()).unwrap();
+        let day_record = store.get(&day_key(today)).unwrap();
+        let settings_record = store.get(SETTINGS_KEY).unwrap();
+        let seeds = [
+            backup.as_str(),
+            everything.as_str(),
+            pretty.as_str(),
+            day_record.as_str(),
+            settings_record.as_str(),
+        ];
+
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let (mut accepted, mut loads) = (0usize, 0usize);
+        let started = Instant::now();
+        for case in 0..cases {
+            let input = if case % 10 == 0 {
+                random_text(&mut rng)
+            } else {
+                let seed = seeds[rng.below(seeds.len())];
+                mutate(&mut rng, seed)
+            };
+            if let Ok(backup) = parse_backup(&input, &t) {
+                accepted += 1;
+                // What is accepted imports and exports again.
+                let mut d = Diary::default();
+                apply(&mut d, backup, ImportMode::Merge);
+                assert!(parse_backup(&export_json(&d), &t).is_ok(), "{input}");
+            }
+            let _ = decode_day(&input);
+            let _ = decode_settings(&input);
+            if case % 16 == 0 {
+                loads += 1;
+                let mut s = store.clone();
+                let key = match rng.below(4) {
+                    0 => day_key(today),
+                    1 => SETTINGS_KEY.to_owned(),
+                    2 => SCHEMA_KEY.to_owned(),
+                    _ => "ep.plan".to_owned(),
+                };
+                s.set(&key, &input).unwrap();
+                let report = load(&mut s, today);
+                if key != SCHEMA_KEY && key != "ep.plan" {
+                    assert_eq!(s.get(&key).as_deref(), Some(input.as_str()), "kept");
+                }
+                let _ = report;
+            }
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "fuzz: {cases} inputs ({accepted} accepted as backups, {loads} whole loads) in {:.1} s, 0 panics",
+            elapsed.as_secs_f64()
+        );
+    }
+}

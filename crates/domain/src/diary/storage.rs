@@ -1172,6 +1172,26 @@ pub fn discard_offered(
     Ok(())
 }
 
+/// Every value of this app in `store` (`ep.` keys), byte for byte, as a
+/// JSON object by key (sorted): "Download everything stored", which works
+/// whatever state the app is in.
+pub fn everything_stored(store: &impl KeyValueStore) -> String {
+    let mut keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("ep."))
+        .collect();
+    keys.sort();
+    let map: serde_json::Map<String, serde_json::Value> = keys
+        .into_iter()
+        .filter_map(|k| {
+            let v = store.get(&k)?;
+            Some((k, serde_json::Value::String(v)))
+        })
+        .collect();
+    serde_json::to_string_pretty(&map).expect("strings serialise to JSON")
+}
+
 #[cfg(test)]
 mod tests {
     /// A tab that has not shown the day yet.
@@ -1916,5 +1936,23 @@ mod tests {
         assert!(!listed[0].stored);
         assert_eq!(listed[0].store_key(), format!("ep.quarantine.{key}"));
         assert_eq!(unreadable_pairs(&store)[0].1, "{oops");
+    }
+
+    #[test]
+    fn everything_stored_is_every_value_of_the_app_verbatim() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        save_day(&mut store, today(), &drinks(1)).unwrap();
+        store
+            .set("ep.v1.day.2026-11-01", "{oops \"quoted\"")
+            .unwrap();
+        store.set("other.app", "not ours").unwrap();
+        let all: BTreeMap<String, String> =
+            serde_json::from_str(&everything_stored(&store)).unwrap();
+        assert_eq!(all.len(), 3);
+        for (k, v) in &all {
+            assert_eq!(store.get(k).as_ref(), Some(v));
+        }
+        assert!(!all.contains_key("other.app"));
     }
 }
