@@ -298,6 +298,7 @@ describe('diary backup and failure cases', () => {
     const plan = await new PlanPage(page, served.server.url).open();
     await addFood(plan, BANANA, 'breakfast');
     // An electrolyte drink with a name to replace in the exported file.
+    await page.locator('summary', { hasText: 'Supplements' }).click();
     await plan.byTestId('plan-other-kind').selectOption('electrolyte');
     await plan.byTestId('plan-other-amount').fill('1');
     await plan.byTestId('drink-name').fill('PLACEHOLDER');
