@@ -9,7 +9,7 @@
 
 mod support;
 
-use support::{choose_in, click, go_to, mount_at, type_in, until, within, Mounted};
+use support::{choose_in, click, go_to, mount_at, remount_at, type_in, until, within, Mounted};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -27,7 +27,7 @@ async fn plan_with(query: &str, meal: &str, amount: &str, unit: &str) -> Mounted
 async fn add_food(app: &Mounted, query: &str, meal: &str, amount: &str, unit: &str) {
     app.type_into("plan-search-input", query).await;
     click(&app.all("plan-search-result")[0]).await;
-    app.choose("plan-add-meal", meal).await;
+    app.click(&format!("plan-meal-{meal}")).await;
     app.choose("plan-add-unit", unit).await;
     app.type_into("plan-add-amount", amount).await;
     app.click("plan-add-food").await;
@@ -63,12 +63,10 @@ async fn a_medium_banana_fills_the_bars_with_aria_values_and_text() {
     assert_eq!(attr(&k, "aria-valuenow"), "422.44");
     assert_eq!(
         attr(&k, "aria-valuetext"),
-        "422 mg / 2,600 mg · 16 %. Not yet met."
+        "422 / 2,600 mg. 16 % of 2,600 mg. Not yet met."
     );
-    assert_eq!(
-        app.text("progress-potassium-label"),
-        "422 mg / 2,600 mg · 16 %"
-    );
+    assert_eq!(app.text("progress-potassium-label"), "422 / 2,600 mg");
+    assert_eq!(app.text("progress-potassium-status"), "○ 2,178 to go");
     assert_eq!(
         attr(&app.get("progress-magnesium"), "aria-valuenow"),
         "31.86"
@@ -87,24 +85,22 @@ async fn a_medium_banana_fills_the_bars_with_aria_values_and_text() {
         attr(&app.get("progress-potassium"), "aria-valuenow"),
         "844.88"
     );
-    assert_eq!(
-        app.text("progress-potassium-label"),
-        "845 mg / 2,600 mg · 32 %"
-    );
+    assert_eq!(app.text("progress-potassium-label"), "845 / 2,600 mg");
 }
 
 #[wasm_bindgen_test]
 async fn met_targets_and_missing_data_are_said_in_words() {
     let app = plan_with("ban raw", "breakfast", "800", "g").await;
-    let status = app.text("progress-potassium-status");
+    assert_eq!(app.text("progress-potassium-status"), "✓ met");
+    let status = app.text("progress-potassium-detail");
     assert!(status.contains("Met: 110 % of 2,600 mg"), "{status}");
     assert!(attr(&app.get("progress-potassium"), "aria-valuetext").contains("Met."));
     // Duck breast has no potassium data: the total becomes a lower bound.
     add_food(&app, "duck pekin breast skin roasted", "dinner", "100", "g").await;
     let label = app.text("progress-potassium-label");
-    assert!(label.starts_with("at least 2,864 mg"), "{label}");
+    assert!(label.starts_with("at least 2,864 / 2,600 mg"), "{label}");
     assert!(app
-        .text("progress-potassium-status")
+        .text("progress-potassium-detail")
         .contains("1 item has no potassium data"));
 
     // "Show sources": items by what they add, those without data apart.
@@ -208,6 +204,7 @@ async fn bad_amounts_show_a_message_and_change_nothing() {
 #[wasm_bindgen_test]
 async fn supplements_and_drinks_carry_their_hints_and_warnings() {
     let app = mount_at("/plan").await;
+    app.choose("plan-other-meal", "breakfast").await;
     assert!(app.text("plan-other-hint").contains("elemental"));
     app.type_into("plan-other-amount", "400").await;
     app.click("plan-add-other").await;
@@ -306,20 +303,141 @@ async fn the_food_page_adds_its_serving_to_the_plan() {
 }
 
 #[wasm_bindgen_test]
-async fn the_plan_search_is_a_keyboard_combobox() {
+async fn the_plan_search_works_from_the_keyboard() {
     let app = mount_at("/plan").await;
     app.type_into("plan-search-input", "ban raw").await;
+    // Arrow down moves into the results, on the first food's button.
     app.press("plan-search-input", "ArrowDown").await;
-    let input = app.get("plan-search-input");
-    assert_eq!(attr(&input, "aria-expanded"), "true");
-    assert_eq!(
-        attr(&input, "aria-activedescendant"),
-        "plan-food-option-09040"
-    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(attr(&focused, "data-testid"), "plan-search-result");
+    assert!(focused.text_content().unwrap().starts_with("Bananas, raw"));
+    // Enter in the box chooses the first food, at its default portion.
     app.press("plan-search-input", "Enter").await;
     assert_eq!(app.text("plan-chosen-food"), "Bananas, raw");
     assert!(app.all("plan-search-result").is_empty());
-    assert!(!app.get("plan-add-unit").has_attribute("disabled"));
+    let unit = app
+        .get("plan-add-unit")
+        .unchecked_into::<HtmlSelectElement>();
+    assert_eq!(unit.value(), "portion-4");
+    let amount = app
+        .get("plan-add-amount")
+        .unchecked_into::<HtmlInputElement>();
+    assert!(until(|| amount.value() == "1").await, "{}", amount.value());
+}
+
+#[wasm_bindgen_test]
+async fn a_result_adds_its_default_portion_in_one_tap() {
+    let app = mount_at("/plan").await;
+    app.click("plan-meal-lunch").await;
+    app.type_into("plan-search-input", "almo").await;
+    let add = app
+        .all("plan-quick-add")
+        .into_iter()
+        .find(|b| attr(b, "data-ndb") == "12061")
+        .expect("almonds are a result");
+    assert_eq!(
+        add.text_content().unwrap(),
+        "+ Add 1 oz (23 whole kernels), 28.4 g of Nuts, almonds to lunch"
+    );
+    click(&add).await;
+    assert_eq!(
+        app.text("plan-add-status"),
+        "Added 1 oz (23 whole kernels), 28.4 g of Nuts, almonds to lunch."
+    );
+    let rows = items(&app);
+    assert_eq!(rows.len(), 1);
+    assert!(app.get("meal-lunch").contains(Some(&rows[0])));
+    // 733 mg K per 100 g × 28.35 g.
+    assert_eq!(
+        attr(&app.get("progress-potassium"), "aria-valuenow"),
+        "207.81"
+    );
+    assert!(within(&rows[0], "item-minerals")
+        .text_content()
+        .unwrap()
+        .starts_with("K 208 · Mg 77 · Ca 76 · Na 0.3 mg"));
+    // Ready for the next food: the search is empty again.
+    assert!(app.all("plan-search-result").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn water_is_one_tap_a_glass_on_one_line() {
+    let app = mount_at("/plan").await;
+    app.click("plan-meal-dinner").await;
+    for _ in 0..3 {
+        app.click("water-add").await;
+    }
+    assert_eq!(app.text("water-count"), "3 glasses of 250 ml");
+    assert_eq!(attr(&app.get("progress-water"), "aria-valuenow"), "750");
+    let rows = items(&app);
+    assert_eq!(rows.len(), 1);
+    assert!(app.get("meal-dinner").contains(Some(&rows[0])));
+    assert_eq!(
+        within(&rows[0], "item-description").text_content().unwrap(),
+        "3 glasses (750 ml)"
+    );
+    app.click("water-remove").await;
+    assert_eq!(app.text("water-count"), "2 glasses of 250 ml");
+    // A bigger glass: a line of its own; the 250 ml glasses keep their size.
+    app.click("water-size-edit").await;
+    app.type_into("water-size", "330").await;
+    app.click("water-size-set").await;
+    app.click("water-add").await;
+    assert_eq!(app.text("water-count"), "1 glass of 330 ml");
+    assert_eq!(attr(&app.get("progress-water"), "aria-valuenow"), "830");
+    // A size out of range is refused with the range.
+    app.click("water-size-edit").await;
+    app.type_into("water-size", "5000").await;
+    app.click("water-size-set").await;
+    assert!(app.text("water-size-error").contains("50 to 1,000 ml"));
+    // The glass size is kept in the settings.
+    drop(app);
+    let app = remount_at("/plan").await;
+    assert_eq!(app.text("water-count"), "1 glass of 330 ml");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_run_step_asks_once_and_can_be_skipped() {
+    let app = mount_at("/plan").await;
+    assert!(app.find("first-run").is_some());
+    assert!(app.text("first-run").contains("not medical advice"));
+    assert!(app
+        .text("plan-profile-line")
+        .starts_with("Targets assume the default profile"));
+    // Skipped: the panel goes, the plan keeps saying whose targets these are.
+    app.click("first-run-skip").await;
+    assert!(app.find("first-run").is_none());
+    assert!(app
+        .text("plan-profile-line")
+        .starts_with("Targets assume the default profile"));
+    drop(app);
+    let app = remount_at("/plan").await;
+    assert!(app.find("first-run").is_none());
+    drop(app);
+
+    // Answered: a woman of 58 gets her own targets (calcium 1,200 mg).
+    let app = mount_at("/").await;
+    app.type_into("first-run-age", "58").await;
+    app.click("first-run-submit").await;
+    assert!(app.find("first-run").is_none());
+    go_to("/plan").await;
+    assert!(until(|| app.find("progress-calcium").is_some()).await);
+    assert_eq!(attr(&app.get("progress-calcium"), "aria-valuemax"), "1200");
+    assert!(app
+        .text("plan-profile-line")
+        .starts_with("Targets for Women 51"));
+    // A bad age is refused in the panel, which stays.
+    drop(app);
+    let app = mount_at("/").await;
+    app.type_into("first-run-age", "-3").await;
+    app.click("first-run-submit").await;
+    assert!(!app.text("first-run-error").is_empty());
+    assert!(app.find("first-run").is_some());
 }
 
 #[wasm_bindgen_test]
@@ -329,6 +447,7 @@ async fn the_food_page_measures_against_the_users_targets() {
     app.click("target-set-potassium").await;
     go_to("/food/09040").await;
     assert!(until(|| app.find("food-title").is_some()).await);
+    app.choose("serving-select", "100g").await;
     // 358 mg of potassium in 100 g is 9 % of 4,000 mg (14 % of the default 2,600 mg).
     assert_eq!(app.text("percent-potassium"), "9 %");
     let note = app.text("target-note");

@@ -296,9 +296,9 @@ export const PLAN_EDITS = 30;
 async function fillPlan(page) {
   const meals = ['breakfast', 'lunch', 'dinner', 'snacks'];
   for (let i = 0; i < PLAN_ITEMS; i++) {
+    await page.getByTestId(`plan-meal-${meals[i % meals.length]}`).check();
     await page.getByTestId('plan-search-input').fill(QUERIES[i % QUERIES.length]);
     await page.getByTestId('plan-search-result').first().click();
-    await page.getByTestId('plan-add-meal').selectOption(meals[i % meals.length]);
     await page.getByTestId('plan-add-unit').selectOption('g');
     await page.getByTestId('plan-add-amount').fill('100');
     await page.getByTestId('plan-add-food').click();

@@ -11,6 +11,7 @@ pub mod mineral_summary;
 pub mod planner_state;
 pub mod profile_form;
 pub mod progress_bar;
+pub mod quick_add;
 pub mod storage_notice;
 pub mod theme;
 pub mod update_banner;

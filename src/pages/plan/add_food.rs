@@ -11,51 +11,11 @@ use crate::components::food_search::SearchState;
 use crate::components::planner_state::{
     food_unit_choices, food_unit_from_value, food_unit_value, plain_number, Planner,
 };
+use crate::components::quick_add::{add_food, AddingTo, QuickAdd};
 use crate::domain::food::NdbNumber;
 use crate::domain::food_table::FoodIndex;
-use crate::domain::plan::{FoodUnit, Meal};
+use crate::domain::plan::Meal;
 use crate::domain::quantity::parse_number;
-use crate::storage::local_hour;
-
-/// The meal being added to, shared by the add forms of the plan page.
-#[derive(Clone, Copy)]
-pub(super) struct AddingTo(pub RwSignal<Meal>);
-
-impl AddingTo {
-    /// The meal of the time of day.
-    pub fn now() -> AddingTo {
-        AddingTo(RwSignal::new(Meal::at_hour(local_hour())))
-    }
-}
-
-/// Adds `amount` `unit`s of the food at `i` to `meal` through the planner,
-/// and words the outcome: "Added 1 medium (…), 118 g of Bananas, raw to
-/// breakfast."
-pub(super) fn add_food(
-    planner: Planner,
-    meal: Meal,
-    i: FoodIndex,
-    amount: f64,
-    unit: FoodUnit,
-) -> Result<String, String> {
-    let table = catalog::foods();
-    let food = &table.foods()[i];
-    let id = planner
-        .change_plan(|p| p.add_food(meal, food.ndb, amount, unit, table))
-        .map_err(|e| e.to_string())?;
-    Ok(planner.plan.with_untracked(|p| {
-        p.get(id)
-            .map(|(m, item)| {
-                format!(
-                    "Added {} of {} to {}.",
-                    item.describe_amount(table),
-                    item.name(table),
-                    m.label().to_ascii_lowercase()
-                )
-            })
-            .unwrap_or_default()
-    }))
-}
 
 /// The meal picker as one row of radio buttons: one tap to change.
 #[component]
@@ -96,43 +56,26 @@ pub(super) fn AddFood() -> impl IntoView {
     let chosen = RwSignal::new(None::<FoodIndex>);
     let unit = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
-    let show = move |result: Result<String, String>| match result {
-        Ok(text) => {
-            error.set(None);
-            message.set(Some(text));
-        }
-        Err(e) => {
-            message.set(None);
-            error.set(Some(e));
-        }
-    };
+    // The outcome of the last add: "Added …" or why not.
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let error = move || status.with(|s| s.clone().and_then(Result::err));
+    let message = move || status.with(|s| s.clone().and_then(Result::ok));
 
     // Opens the portion form for the food at `i`, at its default portion.
     let pick = move |i: FoodIndex| {
         let serving = table.default_serving(&table.foods()[i]);
-        chosen.set(Some(i));
         unit.set(food_unit_value(serving.unit));
         amount.set(plain_number(serving.amount));
-        error.set(None);
-        message.set(None);
+        chosen.set(Some(i));
+        status.set(None);
         query.set(String::new());
     };
-    // Adds the food at `i` in its default portion at once.
-    let quick_add = move |i: FoodIndex| {
-        let serving = table.default_serving(&table.foods()[i]);
-        show(add_food(
-            planner,
-            meal.get_untracked(),
-            i,
-            serving.amount,
-            serving.unit,
-        ));
+    // After a one-tap add: ready for the next food.
+    let after_quick_add = Callback::new(move |()| {
         chosen.set(None);
         query.set(String::new());
         focus_search();
-    };
+    });
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "ArrowDown" && results.with(|(f, _)| !f.is_empty()) {
             ev.prevent_default();
@@ -146,7 +89,9 @@ pub(super) fn AddFood() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(i) = chosen.get_untracked() else {
-            error.set(Some("Search for a food and choose it first.".to_owned()));
+            status.set(Some(Err(
+                "Search for a food and choose it first.".to_owned()
+            )));
             return;
         };
         let Some(food_unit) = food_unit_from_value(&unit.get_untracked()) else {
@@ -156,7 +101,7 @@ pub(super) fn AddFood() -> impl IntoView {
             .map_err(|e| e.to_string())
             .and_then(|value| add_food(planner, meal.get_untracked(), i, value, food_unit));
         let added = result.is_ok();
-        show(result);
+        status.set(Some(result));
         if added {
             chosen.set(None);
             focus_search();
@@ -168,7 +113,12 @@ pub(super) fn AddFood() -> impl IntoView {
         chosen.get().map(|i| {
             food_unit_choices(&table.foods()[i])
                 .into_iter()
-                .map(|(value, label)| view! { <option value=value>{label}</option> })
+                .map(|(value, label)| {
+                    // Marked on the option itself: the select's value is set
+                    // before its options exist.
+                    let selected = value == unit.get_untracked();
+                    view! { <option value=value selected=selected>{label}</option> }
+                })
                 .collect_view()
         })
     };
@@ -213,8 +163,6 @@ pub(super) fn AddFood() -> impl IntoView {
                     key=|i| *i
                     children=move |i| {
                         let food = &table.foods()[i];
-                        let serving = table.default_serving(food).label(food);
-                        let add_label = move || format!("Add {serving} of {} to {}", food.description, meal_name());
                         view! {
                             <li
                                 class="plan-result"
@@ -229,16 +177,7 @@ pub(super) fn AddFood() -> impl IntoView {
                                     <span class="result-name">{food.description}</span>
                                     <span class="result-portion">{table.default_serving(food).label(food)}</span>
                                 </button>
-                                <button
-                                    type="button"
-                                    class="result-add"
-                                    data-testid="plan-quick-add"
-                                    data-ndb=food.ndb.to_string()
-                                    aria-label=add_label
-                                    on:click=move |_| quick_add(i)
-                                >
-                                    "+ Add"
-                                </button>
+                                <QuickAdd i=i status=status test_id="plan-quick-add" then=after_quick_add/>
                             </li>
                         }
                     }
@@ -268,8 +207,8 @@ pub(super) fn AddFood() -> impl IntoView {
                     </button>
                 </form>
             </Show>
-            <p class="field-error" role="alert" data-testid="plan-add-error">{move || error.get()}</p>
-            <p class="confirmation" role="status" data-testid="plan-add-status">{move || message.get()}</p>
+            <p class="field-error" role="alert" data-testid="plan-add-error">{error}</p>
+            <p class="confirmation" role="status" data-testid="plan-add-status">{message}</p>
             <QuickPicks pick=pick/>
         </section>
     }

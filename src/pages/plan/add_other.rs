@@ -12,7 +12,7 @@ use crate::domain::supplements::{
 };
 use crate::domain::volume::VolumeUnit;
 
-use super::add_food::AddingTo;
+use crate::components::quick_add::AddingTo;
 
 /// What the supplement-and-drink form can add.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -8,7 +8,7 @@ use crate::components::planner_state::Planner;
 use crate::domain::format::format_number;
 use crate::domain::quantity::parse_number;
 
-use super::add_food::AddingTo;
+use crate::components::quick_add::AddingTo;
 
 /// The day's glasses of water with − and + buttons, and the glass size.
 #[component]
@@ -66,20 +66,20 @@ pub(super) fn WaterCounter() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="water-remove"
-                    aria-label=move || format!("One glass of {} ml fewer", size())
                     disabled=move || count() == 0.0
                     on:click=remove
                 >
                     "− 1"
+                    <span class="visually-hidden">{move || format!(" glass of {} ml fewer", size())}</span>
                 </button>
                 <button
                     type="button"
                     class="primary"
                     data-testid="water-add"
-                    aria-label=move || format!("Add 1 glass of water, {} ml", size())
                     on:click=add
                 >
                     "+ 1 glass"
+                    <span class="visually-hidden">{move || format!(" of water, {} ml", size())}</span>
                 </button>
                 <button
                     type="button"

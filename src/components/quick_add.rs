@@ -1,0 +1,105 @@
+//! Adding a food in its honest default portion from anywhere (a search
+//! result, the richest-foods list, the planner) in one tap, to the meal of
+//! the time of day unless the screen offers another.
+
+use leptos::prelude::*;
+
+use crate::catalog;
+use crate::components::planner_state::Planner;
+use crate::domain::food_table::FoodIndex;
+use crate::domain::plan::{FoodUnit, Meal};
+use crate::storage::local_hour;
+
+/// The meal being added to, shared by the add forms of the plan page.
+#[derive(Clone, Copy)]
+pub struct AddingTo(pub RwSignal<Meal>);
+
+impl AddingTo {
+    /// The meal of the time of day.
+    pub fn now() -> AddingTo {
+        AddingTo(RwSignal::new(Meal::at_hour(local_hour())))
+    }
+}
+
+/// Adds `amount` `unit`s of the food at `i` to `meal` through the planner,
+/// and words the outcome: "Added 1 medium (…), 118 g of Bananas, raw to
+/// breakfast."
+pub fn add_food(
+    planner: Planner,
+    meal: Meal,
+    i: FoodIndex,
+    amount: f64,
+    unit: FoodUnit,
+) -> Result<String, String> {
+    let table = catalog::foods();
+    let food = &table.foods()[i];
+    let id = planner
+        .change_plan(|p| p.add_food(meal, food.ndb, amount, unit, table))
+        .map_err(|e| e.to_string())?;
+    Ok(planner.plan.with_untracked(|p| {
+        p.get(id)
+            .map(|(m, item)| {
+                format!(
+                    "Added {} of {} to {}.",
+                    item.describe_amount(table),
+                    item.name(table),
+                    m.label().to_ascii_lowercase()
+                )
+            })
+            .unwrap_or_default()
+    }))
+}
+
+/// "+ Add" for the food at `i`: its default portion to the meal in context
+/// ([`AddingTo`], else the time of day's), with the outcome in `status`.
+#[component]
+pub fn QuickAdd(
+    i: FoodIndex,
+    /// Where "Added … to breakfast." (or why not) is shown.
+    status: RwSignal<Option<Result<String, String>>>,
+    /// Its `data-testid`.
+    #[prop(default = "quick-add")]
+    test_id: &'static str,
+    /// Called after the add was tried (e.g. to clear a search).
+    #[prop(optional)]
+    then: Option<Callback<()>>,
+) -> impl IntoView {
+    let planner = Planner::expect();
+    let table = catalog::foods();
+    let food = &table.foods()[i];
+    let meal = use_context::<AddingTo>().unwrap_or_else(AddingTo::now).0;
+    let serving = table.default_serving(food);
+    let label = serving.label(food);
+    let add = move |_| {
+        status.set(Some(add_food(
+            planner,
+            meal.get_untracked(),
+            i,
+            serving.amount,
+            serving.unit,
+        )));
+        if let Some(then) = then {
+            then.run(());
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="result-add"
+            data-testid=test_id
+            data-ndb=food.ndb.to_string()
+            on:click=add
+        >
+            "+ Add"
+            <span class="visually-hidden">
+                {move || {
+                    format!(
+                        " {label} of {} to {}",
+                        food.description,
+                        meal.get().label().to_ascii_lowercase()
+                    )
+                }}
+            </span>
+        </button>
+    }
+}
