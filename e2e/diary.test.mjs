@@ -77,10 +77,13 @@ describe('diary', () => {
     const status = await diary.copyDayTo(tomorrow);
     assert.match(status, /^Copied 1 item to \w{3} \d+ \w{3} \d{4}\./);
     assert.equal(await diary.openDate(), today, 'copying leaves the day open');
-    await eventually(async () => (await diary.readDayList()).length === 2, { describe: () => 'tomorrow is not listed' });
+    // Tomorrow is planned ahead: listed apart, not among the past days.
+    await eventually(async () => (await diary.readPlannedAhead()).length === 1, { describe: () => 'tomorrow is not listed ahead' });
+    const ahead = await diary.readPlannedAhead();
+    assert.deepEqual(ahead.map((d) => d.date), [tomorrow]);
     days = await diary.readDayList();
-    assert.deepEqual(days.map((d) => d.date), [tomorrow, today], 'newest first');
-    assert.equal(days[0].coverage, days[1].coverage, 'the copy covers the same');
+    assert.deepEqual(days.map((d) => d.date), [today], 'the past days end with today');
+    assert.equal(ahead[0].coverage, days[0].coverage, 'the copy covers the same');
 
     // Copying the breakfast again, as tomorrow's lunch, appends to what is there.
     await diary.copyMealTo('breakfast', tomorrow, 'lunch');
@@ -118,8 +121,9 @@ describe('diary', () => {
       note: 'woke me up',
     });
     await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'the cramp was not logged' });
+    // Times read as the time field shows them: the en-US context's 12-hour clock.
     assert.deepEqual(await diary.readCramps(), [
-      { summary: '06:30 · Right thigh · severity 7/10 · 3 min', details: 'Helped: Stretching, Massage · Numbness', note: 'woke me up' },
+      { summary: '06:30 AM · Right thigh · severity 7/10 · 3 min', details: 'Helped: Stretching, Massage · Numbness', note: 'woke me up' },
     ]);
     // The form is empty again, for the next one.
     assert.equal(await diary.byTestId('cramp-severity').inputValue(), '');
@@ -149,7 +153,7 @@ describe('diary', () => {
     await eventually(async () => (await diary.cramps().count()) === 2, { describe: () => 'the cramps are gone after a reload' });
     assert.deepEqual(
       (await diary.readCramps()).map((c) => c.summary),
-      ['06:30 · Right thigh · severity 7/10 · 3 min', '22:10 · Left calf · severity 5/10'],
+      ['06:30 AM · Right thigh · severity 7/10 · 3 min', '10:10 PM · Left calf · severity 5/10'],
     );
     assert.deepEqual((await diary.readWarnings()).map((w) => w.urgency), ['seek-care-now', 'see-a-doctor']);
     assert.equal(await diary.activityValue('exercise'), '45');
@@ -163,7 +167,7 @@ describe('diary', () => {
     assert.equal(days[0].record, 'no food or drink · 2 cramps · notes');
 
     // Remove the swollen one: the urgent sign goes with it.
-    await diary.cramps().filter({ hasText: '22:10' }).getByTestId('cramp-remove').click();
+    await diary.cramps().filter({ hasText: /10:10\sPM/ }).getByTestId('cramp-remove').click();
     await eventually(async () => (await diary.cramps().count()) === 1);
     assert.deepEqual((await diary.readWarnings()).map((w) => w.urgency), ['see-a-doctor']);
     await page.reload();
@@ -316,6 +320,6 @@ describe('diary', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'cramp-add');
     await page.keyboard.press('Enter');
     await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'Enter on the button did not log the cramp' });
-    assert.match((await diary.readCramps())[0].summary, /^\d\d:\d\d · Right calf · severity 4\/10 · 2 min$/);
+    assert.match((await diary.readCramps())[0].summary, /^\d\d:\d\d [AP]M · Right calf · severity 4\/10 · 2 min$/);
   });
 });

@@ -739,6 +739,20 @@ export class DiaryPage extends App {
     );
   }
 
+  /** Removes the logged episode whose summary matches `text` (a string or RegExp). */
+  async removeCramp(text) {
+    await this.cramps().filter({ hasText: text }).getByTestId('cramp-remove').click();
+  }
+
+  /** "Removed the cramp at … ." while a removal can be undone, else ''. */
+  async crampRemovalText() {
+    return collapse(await this.byTestId('cramp-removal').textContent());
+  }
+
+  async undoCrampRemoval() {
+    await this.byTestId('cramp-undo').click();
+  }
+
   /** The warning signs shown now: [{urgency, text}], in page order. */
   async readWarnings() {
     return this.page.$$eval('[data-testid="warning-sign"]', (rows) =>
@@ -794,24 +808,35 @@ export class DiaryPage extends App {
     await this.byTestId('copy-meal-submit').click();
   }
 
-  /** The past days listed now: [{date, coverage, record, open}], newest first. */
+  /** The past days (up to today) listed now: [{date, coverage, record, open}], newest first. */
   async readDayList() {
-    return this.page.$$eval('[data-testid="day-list-item"]', (rows) =>
+    return this.readDays('day-list');
+  }
+
+  /** The days after today listed under "Planned ahead": [{date, coverage, record, open}], soonest first. */
+  async readPlannedAhead() {
+    return this.readDays('day-ahead');
+  }
+
+  /** The rows of the day list named `list` (`day-list` or `day-ahead`). */
+  async readDays(list) {
+    return this.page.$$eval(`[data-testid="${list}-item"]`, (rows, list) =>
       rows.map((row) => {
-        const text = (id) => (row.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const text = (id) => (row.querySelector(`[data-testid="${list}-${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
         return {
           date: row.getAttribute('data-date'),
-          coverage: text('day-list-coverage'),
-          record: text('day-list-record'),
+          coverage: text('coverage'),
+          record: text('record'),
           open: row.getAttribute('aria-current') === 'date',
         };
       }),
-    );
+    list);
   }
 
-  /** Opens `date` from the past-days list. */
+  /** Opens `date` from the past-days list, or from "Planned ahead" for a day after today. */
   async openFromList(date) {
-    await this.page.locator(`[data-testid="day-list-item"][data-date="${date}"] [data-testid="day-list-open"]`).click();
+    const row = this.page.locator(`:is([data-testid="day-list-item"], [data-testid="day-ahead-item"])[data-date="${date}"]`);
+    await row.locator(':is([data-testid="day-list-open"], [data-testid="day-ahead-open"])').click();
     await eventually(async () => (await this.openDate()) === date, { describe: () => `opening ${date} from the list` });
   }
 }

@@ -1,5 +1,8 @@
 //! The cramp log of the open day: a form to log an episode (checked by the
-//! domain, its message shown as is) and the day's episodes with Remove.
+//! domain, its message shown as is) and the day's episodes with Remove and
+//! Undo. Messages belong to the day they were made on; times are shown the
+//! way the browser's time field shows them (its locale's 12- or 24-hour
+//! clock), stored as HH:MM.
 
 use std::collections::BTreeSet;
 
@@ -8,17 +11,54 @@ use leptos::prelude::*;
 
 use super::decimal_field::DecimalField;
 use super::planner_state::{plain_number, Planner};
+use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{
     CrampEpisode, EntryError, Place, Relief, Side, TimeOfDay, MAX_CRAMP_NOTE_CHARS,
 };
 use crate::domain::format::format_number;
 use crate::domain::quantity::{parse_number, QuantityError};
 
-/// The time now in the browser, to the minute.
+/// How often an untouched time field catches up with the clock.
+const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// The time now in the browser's time zone, to the minute.
 fn now() -> TimeOfDay {
     let now = js_sys::Date::new_0();
     TimeOfDay::new(now.get_hours(), now.get_minutes())
         .unwrap_or_else(|_| TimeOfDay::new(0, 0).expect("midnight is a time of day"))
+}
+
+/// A time as the browser's `<input type="time">` shows it: the locale's
+/// 12- or 24-hour clock, two-digit hours ("03:00 AM", "03:00"). HH:MM
+/// where the browser has no `Intl`.
+pub fn time_text(time: TimeOfDay) -> String {
+    thread_local! {
+        static FORMAT: Option<js_sys::Function> = {
+            let options = js_sys::Object::new();
+            let set = |key: &str| {
+                js_sys::Reflect::set(&options, &key.into(), &"2-digit".into()).is_ok()
+            };
+            (set("hour") && set("minute")).then(|| {
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format()
+            })
+        };
+    }
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        2000,
+        0,
+        1,
+        time.hour() as i32,
+        time.minute() as i32,
+    );
+    FORMAT
+        .with(|format| {
+            format
+                .as_ref()?
+                .call1(&wasm_bindgen::JsValue::NULL, &date)
+                .ok()?
+                .as_string()
+        })
+        .unwrap_or_else(|| time.to_string())
 }
 
 /// Which field a refused episode points at, for `aria-invalid`.
@@ -36,6 +76,9 @@ enum Field {
 #[derive(Clone, Copy)]
 struct CrampForm {
     time: RwSignal<String>,
+    /// Whether the time was typed; until then it follows the clock, so
+    /// the time shown is the time logged.
+    time_typed: RwSignal<bool>,
     place: RwSignal<Place>,
     side: RwSignal<Option<Side>>,
     severity: RwSignal<String>,
@@ -50,6 +93,7 @@ impl CrampForm {
     fn new() -> CrampForm {
         CrampForm {
             time: RwSignal::new(now().to_string()),
+            time_typed: RwSignal::new(false),
             place: RwSignal::new(Place::Calf),
             side: RwSignal::new(None),
             severity: RwSignal::new(String::new()),
@@ -63,6 +107,7 @@ impl CrampForm {
 
     /// Empties the form for the next episode (the time back to now).
     fn reset(self) {
+        self.time_typed.set(false);
         self.time.set(now().to_string());
         self.place.set(Place::Calf);
         self.side.set(None);
@@ -72,6 +117,16 @@ impl CrampForm {
         self.swelling.set(false);
         self.numbness.set(false);
         self.note.set(String::new());
+    }
+
+    /// An untouched time moves on to the time now.
+    fn follow_clock(self) {
+        if !self.time_typed.get_untracked() {
+            let now = now().to_string();
+            if self.time.with_untracked(|t| *t != now) {
+                self.time.set(now);
+            }
+        }
     }
 
     /// The episode as typed, checked by the domain; else the field at fault
@@ -146,10 +201,11 @@ fn where_text(c: &CrampEpisode) -> String {
     }
 }
 
-/// One line about an episode: "06:30 · Left calf · severity 7/10 · 3 min".
+/// One line about an episode: "06:30 AM · Left calf · severity 7/10 · 3 min"
+/// (the time as [`time_text`] shows it).
 pub fn cramp_summary(c: &CrampEpisode) -> String {
     let mut parts = vec![
-        c.time.to_string(),
+        time_text(c.time),
         where_text(c),
         format!("severity {}/10", c.severity),
     ];
@@ -175,24 +231,58 @@ fn cramp_details(c: &CrampEpisode) -> Vec<String> {
     details
 }
 
+/// A message or error of the cramp log and the day it is about: shown on
+/// that day only.
+#[derive(Debug, Clone, PartialEq)]
+struct DayNotice<T> {
+    date: Date,
+    what: T,
+}
+
+/// `notice`'s content while its day is open.
+fn on_open_day<T: Clone + Send + Sync + 'static>(
+    planner: Planner,
+    notice: RwSignal<Option<DayNotice<T>>>,
+) -> impl Fn() -> Option<T> + Copy {
+    move || {
+        let date = planner.date.get();
+        notice.with(|n| {
+            n.as_ref()
+                .filter(|n| n.date == date)
+                .map(|n| n.what.clone())
+        })
+    }
+}
+
+/// Keeps an untouched time field on the clock: every [`CLOCK_TICK`] and
+/// whenever the page is shown again (a phone woken up at night).
+fn follow_clock(form: CrampForm) {
+    if let Ok(handle) = set_interval_with_handle(move || form.follow_clock(), CLOCK_TICK) {
+        on_cleanup(move || handle.clear());
+    }
+    let shown = window_event_listener_untyped("visibilitychange", move |_| form.follow_clock());
+    let focused = window_event_listener(leptos::ev::focus, move |_| form.follow_clock());
+    on_cleanup(move || {
+        shown.remove();
+        focused.remove();
+    });
+}
+
 /// The cramp form and the day's episodes.
 #[component]
 pub fn CrampLog() -> impl IntoView {
     let planner = Planner::expect();
     let form = CrampForm::new();
-    let error = RwSignal::new(None::<(Field, String)>);
-    let message = RwSignal::new(None::<String>);
-    let at_fault = move |field: Field| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
+    follow_clock(form);
+    let error = RwSignal::new(None::<DayNotice<(Field, String)>>);
+    let message = RwSignal::new(None::<DayNotice<String>>);
+    let shown_error = on_open_day(planner, error);
+    let shown_message = on_open_day(planner, message);
+    let at_fault = move |field: Field| shown_error().is_some_and(|(f, _)| f == field);
     let invalid = move |field: Field| move || at_fault(field).to_string();
-    // A message about another day would mislead.
-    let date = Memo::new(move |_| planner.date.get());
-    Effect::new(move |_| {
-        date.track();
-        error.set(None);
-        message.set(None);
-    });
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
+        let date = planner.date.get_untracked();
         let result = form.read().and_then(|episode| {
             let summary = cramp_summary(&episode);
             planner
@@ -203,12 +293,15 @@ pub fn CrampLog() -> impl IntoView {
         match result {
             Ok(summary) => {
                 error.set(None);
-                message.set(Some(format!("Logged the cramp: {summary}.")));
+                message.set(Some(DayNotice {
+                    date,
+                    what: format!("Logged the cramp: {summary}."),
+                }));
                 form.reset();
             }
             Err(e) => {
                 message.set(None);
-                error.set(Some(e));
+                error.set(Some(DayNotice { date, what: e }));
             }
         }
     };
@@ -235,7 +328,10 @@ pub fn CrampLog() -> impl IntoView {
                             data-testid="cramp-time"
                             aria-invalid=invalid(Field::Time)
                             prop:value=move || form.time.get()
-                            on:input=move |ev| form.time.set(event_target_value(&ev))
+                            on:input=move |ev| {
+                                form.time_typed.set(true);
+                                form.time.set(event_target_value(&ev));
+                            }
                         />
                     </div>
                     <div class="field">
@@ -380,11 +476,46 @@ pub fn CrampLog() -> impl IntoView {
                 </div>
                 <button type="submit" data-testid="cramp-add">"Log this cramp"</button>
                 <p id="cramp-error" class="field-error" role="alert" data-testid="cramp-error">
-                    {move || error.get().map(|(_, e)| e)}
+                    {move || shown_error().map(|(_, e)| e)}
                 </p>
-                <p class="confirmation" role="status" data-testid="cramp-status">{move || message.get()}</p>
+                <p class="confirmation" role="status" data-testid="cramp-status">{shown_message}</p>
             </form>
         </section>
+    }
+}
+
+/// "Removed the cramp at 06:30 AM (Left calf)." with Undo, while the open
+/// day's last removal can be undone.
+#[component]
+fn CrampRemoval(error: RwSignal<Option<DayNotice<String>>>) -> impl IntoView {
+    let planner = Planner::expect();
+    let removed = move || {
+        planner.day.with(|d| {
+            d.removed_cramp().map(|c| {
+                format!(
+                    "Removed the cramp at {} ({}). ",
+                    time_text(c.time),
+                    where_text(c)
+                )
+            })
+        })
+    };
+    let undo = move |_| {
+        let date = planner.date.get_untracked();
+        // Refused only when the day is full; the Undo stays for a retry.
+        let result = planner.change_day(|d| d.undo_remove_cramp());
+        error.set(result.err().map(|e| DayNotice {
+            date,
+            what: e.to_string(),
+        }));
+    };
+    view! {
+        <div class="removal" role="status" data-testid="cramp-removal">
+            {move || removed().map(|text| view! {
+                <span data-testid="cramp-removal-text">{text}</span>
+                <button type="button" data-testid="cramp-undo" on:click=undo>"Undo"</button>
+            })}
+        </div>
     }
 }
 
@@ -392,7 +523,8 @@ pub fn CrampLog() -> impl IntoView {
 #[component]
 fn CrampList() -> impl IntoView {
     let planner = Planner::expect();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<DayNotice<String>>);
+    let shown_error = on_open_day(planner, error);
     // (position in the day, the episode), by time; the key holds the whole
     // episode so an edited one is drawn anew.
     let rows = Memo::new(move |_| {
@@ -403,12 +535,8 @@ fn CrampList() -> impl IntoView {
             rows
         })
     });
-    let date = Memo::new(move |_| planner.date.get());
-    Effect::new(move |_| {
-        date.track();
-        error.set(None);
-    });
     let remove = move |index: usize, episode: &CrampEpisode| {
+        let date = planner.date.get_untracked();
         let episode = episode.clone();
         let result = planner.change_day(|d| {
             // Another tab may have changed the list meanwhile: remove this
@@ -419,7 +547,10 @@ fn CrampList() -> impl IntoView {
                 Err(EntryError::NoSuchCramp)
             }
         });
-        error.set(result.err().map(|e| e.to_string()));
+        error.set(result.err().map(|e| DayNotice {
+            date,
+            what: e.to_string(),
+        }));
     };
     view! {
         <p class="hint" data-testid="cramp-count" aria-live="polite">
@@ -438,7 +569,7 @@ fn CrampList() -> impl IntoView {
                     let details = cramp_details(&episode).join(" · ");
                     let note = episode.note.clone();
                     let minutes = episode.minutes.map(plain_number);
-                    let label = format!("Remove the cramp at {}", episode.time);
+                    let label = format!("Remove the cramp at {}", time_text(episode.time));
                     view! {
                         <li class="cramp-item" data-testid="cramp-item" data-minutes=minutes>
                             <span class="cramp-summary" data-testid="cramp-summary">{summary}</span>
@@ -461,6 +592,7 @@ fn CrampList() -> impl IntoView {
                 }
             />
         </ul>
-        <p class="field-error" role="alert" data-testid="cramp-list-error">{move || error.get()}</p>
+        <CrampRemoval error=error/>
+        <p class="field-error" role="alert" data-testid="cramp-list-error">{shown_error}</p>
     }
 }

@@ -1,17 +1,22 @@
-//! Past days at a glance: every recorded day, newest first, with its
-//! coverage of the targets (K, Mg, Ca, water of their minimum, Na of its
-//! ceiling) in words and a small bar, its cramp count, and a button that
-//! opens it.
+//! Past days at a glance: every recorded day up to today, newest first,
+//! with its coverage of the targets (K, Mg, Ca, water of their minimum, Na
+//! of its ceiling) in words and a small bar, its cramp count, and a button
+//! that opens it. Days recorded ahead of today (a plan for tomorrow, a
+//! copy) are listed apart, soonest first, under "Planned ahead".
 
 use leptos::prelude::*;
 
 use super::planner_state::Planner;
 use crate::catalog;
+use crate::domain::daily_targets::DailyTargets;
 use crate::domain::diary::date::Date;
+use crate::domain::diary::day::DayEntry;
+use crate::domain::diary::Diary;
 use crate::domain::format::{count, format_percent};
 use crate::domain::nutrient::Nutrient;
 use crate::domain::progress::{Progress, Status};
 use crate::domain::targets::TargetKind;
+use crate::storage::today;
 
 /// How many days the list shows at first, and adds per "Show more".
 pub const DAYS_PER_PAGE: usize = 60;
@@ -104,8 +109,21 @@ impl DaySummary {
     }
 }
 
-/// The recorded days, newest first, with their coverage; "Show more" for
-/// older ones.
+/// The summary of the recorded `day` at `date`.
+fn summarize(diary: &Diary, targets: &DailyTargets, date: Date, day: &DayEntry) -> DaySummary {
+    DaySummary {
+        date,
+        coverage: diary
+            .coverage(date, catalog::foods(), targets)
+            .map(|all| all.iter().map(Figure::new).collect()),
+        items: day.plan().len(),
+        cramps: day.cramps().len(),
+        notes: !day.notes().is_empty(),
+    }
+}
+
+/// The recorded days up to today, newest first, with their coverage;
+/// "Show more" for older ones. Days ahead of today come first, apart.
 #[component]
 pub fn DayList(
     /// Called after a day is opened (e.g. to bring its entries into view).
@@ -114,35 +132,60 @@ pub fn DayList(
 ) -> impl IntoView {
     let planner = Planner::expect();
     let shown = RwSignal::new(DAYS_PER_PAGE);
-    let total = Memo::new(move |_| planner.diary.with(|d| d.len()));
+    // Read with the diary: a day recorded after midnight moves lists then.
+    let total = Memo::new(move |_| {
+        let today = today();
+        planner
+            .diary
+            .with(|d| d.days().rev().skip_while(|(date, _)| *date > today).count())
+    });
     let days = Memo::new(move |_| {
         let limit = shown.get();
+        let today = today();
         planner.targets.with(|targets| {
             planner.diary.with(|diary| {
                 diary
                     .days()
                     .rev()
+                    .skip_while(|(date, _)| *date > today)
                     .take(limit)
-                    .map(|(date, day)| DaySummary {
-                        date,
-                        coverage: diary
-                            .coverage(date, catalog::foods(), targets)
-                            .map(|all| all.iter().map(Figure::new).collect()),
-                        items: day.plan().len(),
-                        cramps: day.cramps().len(),
-                        notes: !day.notes().is_empty(),
-                    })
+                    .map(|(date, day)| summarize(diary, targets, date, day))
                     .collect::<Vec<_>>()
             })
         })
     });
-    let open = move |date: Date| {
+    let ahead = Memo::new(move |_| {
+        let today = today();
+        planner.targets.with(|targets| {
+            planner.diary.with(|diary| {
+                diary
+                    .days()
+                    .skip_while(|(date, _)| *date <= today)
+                    .map(|(date, day)| summarize(diary, targets, date, day))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let open = Callback::new(move |date: Date| {
         planner.open(date);
         if let Some(callback) = on_open {
             callback.run(date);
         }
-    };
+    });
     view! {
+        <Show when=move || ahead.with(|a| !a.is_empty())>
+            <section class="day-list day-ahead" aria-labelledby="day-ahead-heading" data-testid="day-ahead">
+                <h2 id="day-ahead-heading">"Planned ahead"</h2>
+                <p class="hint">"Days after today with something recorded, soonest first."</p>
+                <ul class="day-list-items" data-testid="day-ahead-list">
+                    <For
+                        each=move || ahead.get()
+                        key=DaySummary::key
+                        children=move |summary| view! { <DayRow summary=summary test_id="day-ahead" open=open/> }
+                    />
+                </ul>
+            </section>
+        </Show>
         <section class="day-list" aria-labelledby="day-list-heading">
             <h2 id="day-list-heading">"Past days at a glance"</h2>
             <p class="hint">
@@ -150,7 +193,13 @@ pub fn DayList(
                 "minimum, sodium (Na) of its upper limit."
             </p>
             <Show when=move || total.get() == 0 && planner.whole_diary_read.get()>
-                <p class="hint" data-testid="day-list-empty">"Nothing recorded yet."</p>
+                <p class="hint" data-testid="day-list-empty">
+                    {move || if ahead.with(Vec::is_empty) {
+                        "Nothing recorded yet."
+                    } else {
+                        "Nothing recorded up to today."
+                    }}
+                </p>
             </Show>
             <Show when=move || !planner.whole_diary_read.get()>
                 <p class="hint" role="status" data-testid="day-list-reading">"Reading older days…"</p>
@@ -159,59 +208,7 @@ pub fn DayList(
                 <For
                     each=move || days.get()
                     key=DaySummary::key
-                    children=move |summary| {
-                        let date = summary.date;
-                        let is_open = move || planner.date.get() == date;
-                        let coverage = summary.coverage_text();
-                        let record = summary.record_text();
-                        let bars = summary.coverage.clone().map(|figures| {
-                            figures
-                                .into_iter()
-                                .map(|f| {
-                                    let width = format!("{:.0}%", f.percent.clamp(0.0, 100.0));
-                                    let class = match f.status {
-                                        Status::Met => "mini-bar met",
-                                        Status::OverLimit => "mini-bar over",
-                                        _ => "mini-bar",
-                                    };
-                                    view! {
-                                        <span class=class title=f.text()>
-                                            <span class="mini-bar-name">{f.nutrient.symbol()}</span>
-                                            <span class="mini-bar-track">
-                                                <span class="mini-bar-fill" style:width=width></span>
-                                            </span>
-                                        </span>
-                                    }
-                                })
-                                .collect_view()
-                        });
-                        view! {
-                            <li
-                                class="day-list-item"
-                                class:open-day=is_open
-                                data-testid="day-list-item"
-                                data-date=date.to_string()
-                                aria-current=move || is_open().then_some("date")
-                            >
-                                <span class="day-list-date" data-testid="day-list-date">
-                                    {date.label()}
-                                    {move || is_open().then_some(" (open)")}
-                                </span>
-                                <span class="day-list-coverage" data-testid="day-list-coverage">{coverage}</span>
-                                {bars.map(|b| view! { <span class="mini-bars" aria-hidden="true">{b}</span> })}
-                                <span class="day-list-record" data-testid="day-list-record">{record}</span>
-                                <button
-                                    type="button"
-                                    data-testid="day-list-open"
-                                    aria-label=format!("Open {}", date.label())
-                                    prop:disabled=is_open
-                                    on:click=move |_| open(date)
-                                >
-                                    "Open"
-                                </button>
-                            </li>
-                        }
-                    }
+                    children=move |summary| view! { <DayRow summary=summary test_id="day-list" open=open/> }
                 />
             </ul>
             <Show when=move || { total.get() > shown.get() }>
@@ -227,5 +224,64 @@ pub fn DayList(
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// One day of a list: its date, coverage in words and bars, record and
+/// Open. `test_id` names the list: its parts are `<test_id>-item`,
+/// `-date`, `-coverage`, `-record` and `-open`.
+#[component]
+fn DayRow(summary: DaySummary, test_id: &'static str, open: Callback<Date>) -> impl IntoView {
+    let planner = Planner::expect();
+    let date = summary.date;
+    let is_open = move || planner.date.get() == date;
+    let coverage = summary.coverage_text();
+    let record = summary.record_text();
+    let bars = summary.coverage.clone().map(|figures| {
+        figures
+            .into_iter()
+            .map(|f| {
+                let width = format!("{:.0}%", f.percent.clamp(0.0, 100.0));
+                let class = match f.status {
+                    Status::Met => "mini-bar met",
+                    Status::OverLimit => "mini-bar over",
+                    _ => "mini-bar",
+                };
+                view! {
+                    <span class=class title=f.text()>
+                        <span class="mini-bar-name">{f.nutrient.symbol()}</span>
+                        <span class="mini-bar-track">
+                            <span class="mini-bar-fill" style:width=width></span>
+                        </span>
+                    </span>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <li
+            class="day-list-item"
+            class:open-day=is_open
+            data-testid=format!("{test_id}-item")
+            data-date=date.to_string()
+            aria-current=move || is_open().then_some("date")
+        >
+            <span class="day-list-date" data-testid=format!("{test_id}-date")>
+                {date.label()}
+                {move || is_open().then_some(" (open)")}
+            </span>
+            <span class="day-list-coverage" data-testid=format!("{test_id}-coverage")>{coverage}</span>
+            {bars.map(|b| view! { <span class="mini-bars" aria-hidden="true">{b}</span> })}
+            <span class="day-list-record" data-testid=format!("{test_id}-record")>{record}</span>
+            <button
+                type="button"
+                data-testid=format!("{test_id}-open")
+                aria-label=format!("Open {}", date.label())
+                prop:disabled=is_open
+                on:click=move |_| open.run(date)
+            >
+                "Open"
+            </button>
+        </li>
     }
 }

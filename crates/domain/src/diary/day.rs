@@ -47,6 +47,8 @@ pub enum EntryError {
     TooManyCramps,
     /// No cramp episode at that position.
     NoSuchCramp,
+    /// No removed cramp episode to put back.
+    NoCrampToRestore,
     /// Exercise minutes below zero, not a number or above [`MAX_EXERCISE_MINUTES`].
     ExerciseMinutes,
     /// Hours on feet below zero, not a number or above [`MAX_HOURS_ON_FEET`].
@@ -76,6 +78,7 @@ impl fmt::Display for EntryError {
                 write!(f, "A day holds at most {MAX_CRAMPS} cramp episodes.")
             }
             EntryError::NoSuchCramp => write!(f, "That cramp episode is no longer in the day."),
+            EntryError::NoCrampToRestore => write!(f, "There is no removed cramp to put back."),
             EntryError::ExerciseMinutes => write!(
                 f,
                 "Exercise must be between 0 and {} minutes.",
@@ -366,6 +369,9 @@ pub struct DayEntry {
     cramps: Vec<CrampEpisode>,
     activity: Activity,
     notes: String,
+    /// The last removed episode and its position, for Undo; like the
+    /// plan's pending undo it is not stored.
+    removed_cramp: Option<(usize, CrampEpisode)>,
 }
 
 impl DayEntry {
@@ -432,13 +438,36 @@ impl DayEntry {
         Ok(())
     }
 
-    /// Removes and returns the episode at `index`.
+    /// Removes and returns the episode at `index`;
+    /// [`DayEntry::undo_remove_cramp`] puts it back until the next removal.
     pub fn remove_cramp(&mut self, index: usize) -> Result<CrampEpisode, EntryError> {
         if index < self.cramps.len() {
-            Ok(self.cramps.remove(index))
+            let episode = self.cramps.remove(index);
+            self.removed_cramp = Some((index, episode.clone()));
+            Ok(episode)
         } else {
             Err(EntryError::NoSuchCramp)
         }
+    }
+
+    /// The episode [`DayEntry::undo_remove_cramp`] would put back, for
+    /// "Removed the cramp at 06:30. Undo".
+    pub fn removed_cramp(&self) -> Option<&CrampEpisode> {
+        self.removed_cramp.as_ref().map(|(_, c)| c)
+    }
+
+    /// Puts the last removed episode back at its old position (or last, if
+    /// the day holds fewer episodes now); refused when the day is full.
+    pub fn undo_remove_cramp(&mut self) -> Result<(), EntryError> {
+        if self.removed_cramp.is_some() && self.cramps.len() >= MAX_CRAMPS {
+            return Err(EntryError::TooManyCramps);
+        }
+        let (index, episode) = self
+            .removed_cramp
+            .take()
+            .ok_or(EntryError::NoCrampToRestore)?;
+        self.cramps.insert(index.min(self.cramps.len()), episode);
+        Ok(())
     }
 
     /// Activity and circumstances.
@@ -774,6 +803,52 @@ mod tests {
             .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
             .unwrap();
         assert!(!day.is_empty());
+    }
+
+    #[test]
+    fn a_removed_cramp_comes_back_in_place_and_is_not_stored() {
+        let mut day = DayEntry::new();
+        assert_eq!(day.undo_remove_cramp(), Err(EntryError::NoCrampToRestore));
+        let mut late = calf_cramp();
+        late.time = TimeOfDay::new(22, 10).unwrap();
+        let mut early = calf_cramp();
+        early.time = TimeOfDay::new(5, 0).unwrap();
+        for c in [calf_cramp(), late.clone(), early.clone()] {
+            day.add_cramp(c).unwrap();
+        }
+        let stored = serde_json::to_string(&day).unwrap();
+        assert_eq!(day.remove_cramp(1), Ok(late.clone()));
+        assert_eq!(day.removed_cramp(), Some(&late));
+        // The pending undo is not part of the record.
+        let json = serde_json::to_string(&day).unwrap();
+        let read: DayEntry = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.removed_cramp(), None);
+        assert!(read.same_record(&day));
+        assert_eq!(day.undo_remove_cramp(), Ok(()));
+        assert_eq!(day.cramps(), [calf_cramp(), late, early.clone()]);
+        assert_eq!(serde_json::to_string(&day).unwrap(), stored);
+        assert_eq!(day.removed_cramp(), None);
+        assert_eq!(day.undo_remove_cramp(), Err(EntryError::NoCrampToRestore));
+        // Only the last removal is kept; a shorter day takes it last.
+        day.remove_cramp(0).unwrap();
+        day.remove_cramp(1).unwrap();
+        assert_eq!(day.removed_cramp(), Some(&early));
+        day.remove_cramp(0).unwrap();
+        day.undo_remove_cramp().unwrap();
+        assert_eq!(day.cramps().len(), 1);
+        // A full day refuses it and keeps it for later.
+        let mut full = DayEntry::new();
+        for _ in 0..MAX_CRAMPS {
+            full.add_cramp(calf_cramp()).unwrap();
+        }
+        full.remove_cramp(0).unwrap();
+        full.add_cramp(early).unwrap();
+        assert_eq!(full.undo_remove_cramp(), Err(EntryError::TooManyCramps));
+        assert_eq!(full.removed_cramp(), Some(&calf_cramp()));
+        assert_eq!(
+            EntryError::NoCrampToRestore.to_string(),
+            "There is no removed cramp to put back."
+        );
     }
 
     #[test]
