@@ -3,7 +3,9 @@
 
 use super::food::{Food, FoodGroupId};
 use super::food_table::{FoodIndex, FoodTable};
+use super::format::format_percent;
 use super::nutrient::Nutrient;
+use super::progress::{Progress, Status};
 
 /// What the ranking compares foods by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -143,6 +145,33 @@ pub fn rank(table: &FoodTable, query: &RichFoodsQuery) -> RichFoods {
     }
     ranked.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.food.cmp(&b.food)));
     RichFoods { ranked, excluded }
+}
+
+/// The mineral (of [`Nutrient::WANTED_MINERALS`]) the day is shortest of:
+/// the lowest percentage of its target among those not met yet, with that
+/// percentage. Ties go to the order of `WANTED_MINERALS` (potassium first);
+/// `None` when every one of them is met (or has no progress given).
+pub fn shortest_mineral(progress: &[Progress]) -> Option<(Nutrient, f64)> {
+    Nutrient::WANTED_MINERALS
+        .into_iter()
+        .filter_map(|n| progress.iter().find(|p| p.nutrient == n))
+        .filter(|p| p.status == Status::Below)
+        .fold(None, |best: Option<&Progress>, p| match best {
+            Some(b) if b.percent <= p.percent => Some(b),
+            _ => Some(p),
+        })
+        .map(|p| (p.nutrient, p.percent))
+}
+
+/// The line that says why the list opens on `mineral`: "you are furthest
+/// from your magnesium target (42 %)", for a sentence that starts with the
+/// day ("Today …").
+pub fn shortest_mineral_text(mineral: Nutrient, percent: f64) -> String {
+    format!(
+        "you are furthest from your {} target ({})",
+        mineral.name().to_ascii_lowercase(),
+        format_percent(percent)
+    )
 }
 
 #[cfg(test)]
@@ -292,6 +321,87 @@ mod tests {
         };
         // Food 5: 100 mg/100 g but 200 mg in its 200 g portion.
         assert_eq!(ndbs(&t, &rank(&t, &per_portion)), vec![1]);
+    }
+
+    fn progress(nutrient: Nutrient, known: f64, target: f64) -> Progress {
+        use crate::targets::{Target, TargetKind};
+        use crate::totals::NutrientTotal;
+        Progress::new(
+            nutrient,
+            NutrientTotal {
+                known,
+                items_missing: 0,
+            },
+            Target {
+                amount: target,
+                kind: TargetKind::Minimum,
+            },
+        )
+    }
+
+    #[test]
+    fn the_shortest_mineral_is_the_lowest_share_not_met() {
+        // A banana: K 422 of 2,600 mg (16 %), Mg 32 of 320 (10 %), Ca 5.9 of 1,000 (<1 %).
+        let day = [
+            progress(Nutrient::Energy, 105.0, 2_000.0),
+            progress(Nutrient::Potassium, 422.44, 2_600.0),
+            progress(Nutrient::Magnesium, 31.86, 320.0),
+            progress(Nutrient::Calcium, 5.9, 1_000.0),
+        ];
+        let (mineral, percent) = shortest_mineral(&day).unwrap();
+        assert_eq!(mineral, Nutrient::Calcium);
+        assert!((percent - 0.59).abs() < 1e-9);
+        assert_eq!(
+            shortest_mineral_text(mineral, percent),
+            "you are furthest from your calcium target (<1 %)"
+        );
+        let (mineral, percent) = shortest_mineral(&day[..3]).unwrap();
+        assert_eq!(mineral, Nutrient::Magnesium);
+        assert_eq!(
+            shortest_mineral_text(mineral, percent),
+            "you are furthest from your magnesium target (10 %)"
+        );
+        // Energy and sodium never count, however low.
+        let low_energy = [
+            progress(Nutrient::Energy, 0.0, 2_000.0),
+            progress(Nutrient::Sodium, 0.0, 2_300.0),
+            progress(Nutrient::Magnesium, 160.0, 320.0),
+        ];
+        assert_eq!(
+            shortest_mineral(&low_energy),
+            Some((Nutrient::Magnesium, 50.0))
+        );
+    }
+
+    #[test]
+    fn ties_go_to_potassium_then_magnesium_and_met_targets_drop_out() {
+        // An empty day: all at 0 %.
+        let empty = [
+            progress(Nutrient::Calcium, 0.0, 1_000.0),
+            progress(Nutrient::Magnesium, 0.0, 320.0),
+            progress(Nutrient::Potassium, 0.0, 2_600.0),
+        ];
+        assert_eq!(shortest_mineral(&empty), Some((Nutrient::Potassium, 0.0)));
+        let tie = [
+            progress(Nutrient::Potassium, 2_600.0, 2_600.0),
+            progress(Nutrient::Magnesium, 160.0, 320.0),
+            progress(Nutrient::Calcium, 500.0, 1_000.0),
+        ];
+        assert_eq!(shortest_mineral(&tie), Some((Nutrient::Magnesium, 50.0)));
+        // Met (even at exactly 100 %) is never "shortest".
+        let two_met = [
+            progress(Nutrient::Potassium, 2_600.0, 2_600.0),
+            progress(Nutrient::Magnesium, 400.0, 320.0),
+            progress(Nutrient::Calcium, 990.0, 1_000.0),
+        ];
+        assert_eq!(shortest_mineral(&two_met), Some((Nutrient::Calcium, 99.0)));
+        let all_met = [
+            progress(Nutrient::Potassium, 2_600.0, 2_600.0),
+            progress(Nutrient::Magnesium, 400.0, 320.0),
+            progress(Nutrient::Calcium, 1_000.0, 1_000.0),
+        ];
+        assert_eq!(shortest_mineral(&all_met), None);
+        assert_eq!(shortest_mineral(&[]), None);
     }
 
     #[test]
