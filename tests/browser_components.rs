@@ -38,31 +38,65 @@ async fn search_says_when_nothing_matches() {
     app.type_into("search-input", "xyzzyq").await;
     assert!(app.all("search-result").is_empty());
     assert!(app.text("search-no-match").contains("xyzzyq"));
-    let input = app.get("search-input");
-    assert_eq!(
-        input.get_attribute("aria-expanded").as_deref(),
-        Some("false")
-    );
+    assert!(app.all("search-quick-add").is_empty());
+}
+
+/// The element with the keyboard focus.
+fn focused() -> Element {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap()
+}
+
+/// A keydown of `key` on the focused element.
+async fn press_focused(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    focused().dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
-async fn arrow_keys_move_the_highlight_and_enter_opens_it() {
+async fn arrow_keys_move_through_the_results_and_enter_opens_a_food() {
     let app = mount_at("/").await;
     app.type_into("search-input", "banana").await;
+    let links = app.all("search-result-link");
+    let adds = app.all("search-quick-add");
+    assert!(links.len() >= 2);
+    // Down from the box: the first food's link, then the second's.
     app.press("search-input", "ArrowDown").await;
-    app.press("search-input", "ArrowDown").await;
-    let options = app.root.query_selector_all("[role='option']").unwrap();
-    let second: Element = options.item(1).unwrap().unchecked_into();
-    assert_eq!(
-        second.get_attribute("aria-selected").as_deref(),
-        Some("true")
-    );
-    let input = app.get("search-input");
-    assert_eq!(
-        input.get_attribute("aria-activedescendant"),
-        second.get_attribute("id")
-    );
-    let href = second.get_attribute("href").unwrap();
+    assert_eq!(focused(), links[0]);
+    press_focused("ArrowDown").await;
+    assert_eq!(focused(), links[1]);
+    // Right and left: the food's "+ Add" and back.
+    press_focused("ArrowRight").await;
+    assert_eq!(focused(), adds[1]);
+    press_focused("ArrowLeft").await;
+    assert_eq!(focused(), links[1]);
+    press_focused("ArrowUp").await;
+    assert_eq!(focused(), links[0]);
+    // Up from the first food, and Escape: back in the search box.
+    press_focused("ArrowUp").await;
+    assert_eq!(focused(), app.get("search-input"));
+    app.press("search-input", "ArrowUp").await;
+    assert_eq!(&focused(), links.last().unwrap());
+    press_focused("Escape").await;
+    assert_eq!(focused(), app.get("search-input"));
+    // No ARIA option sits around a button.
+    assert!(app
+        .root
+        .query_selector("[role='option']")
+        .unwrap()
+        .is_none());
+    // Enter in the box opens the first food.
+    let href = links[0].get_attribute("href").unwrap();
     app.press("search-input", "Enter").await;
     assert!(until(|| pathname() == href && app.find("food-title").is_some()).await);
 }

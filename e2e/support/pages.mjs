@@ -116,6 +116,18 @@ export class HomePage extends App {
   get noMatch() {
     return this.byTestId('search-no-match');
   }
+  /** The role=status line of the one-tap add ("Added … to breakfast. See the day plan"). */
+  get addStatus() {
+    return this.byTestId('search-add-status');
+  }
+  /** Its "See the day plan" link. */
+  get addStatusLink() {
+    return this.byTestId('search-add-status-link');
+  }
+  /** The "+ Add" of the result for `ndb` ("09040"). */
+  quickAdd(ndb) {
+    return this.page.locator(`[data-testid="search-quick-add"][data-ndb="${ndb}"]`);
+  }
 
   async open() {
     await this.goto('/');
@@ -124,23 +136,32 @@ export class HomePage extends App {
     return this;
   }
 
-  /** [{title, href, ndb, minerals, selected}] for the results shown now. */
+  /**
+   * [{title, href, ndb, minerals, portion, selected}] for the results shown now. `portion` is the
+   * default portion "+ Add" adds ("1 medium (7" to 7-7/8" long), 118 g"); `selected` is the row
+   * the arrow keys are on: its link has the focus (or, in a listbox, it is aria-selected).
+   */
   async readResults() {
     return this.results.evaluateAll((items) =>
       items.map((li) => {
         const a = li.querySelector('a');
+        const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
         const minerals = li.querySelector('[data-testid="result-minerals"]');
-        // The description is the link's text without the mineral figures, wherever those sit
-        // (next to the link or inside it).
-        const name = a ? a.cloneNode(true) : null;
-        name?.querySelectorAll('[data-testid="result-minerals"]').forEach((m) => m.remove());
+        // The description: its own element, else the link's text without the figures.
+        let name = li.querySelector('[data-testid="result-name"]');
+        if (!name && a) {
+          name = a.cloneNode(true);
+          name.querySelectorAll('[data-testid="result-minerals"], [data-testid="result-portion"]').forEach((m) => m.remove());
+        }
         return {
-          title: (name?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          title: text(name),
           href: a?.getAttribute('href') ?? null,
-          minerals: (minerals?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-          // aria-selected may sit on the item itself or on its role="option" descendant.
+          minerals: text(minerals),
+          portion: text(li.querySelector('[data-testid="result-portion"]')),
           selected:
-            li.getAttribute('aria-selected') === 'true' || li.querySelector('[aria-selected="true"]') !== null,
+            (a !== null && a === document.activeElement) ||
+            li.getAttribute('aria-selected') === 'true' ||
+            li.querySelector('[aria-selected="true"]') !== null,
         };
       }),
     ).then((rows) => rows.map((r) => ({ ...r, ndb: ndbFromHref(r.href) })));
@@ -181,16 +202,30 @@ export class HomePage extends App {
     return rows;
   }
 
-  /** Index of the result with aria-selected="true", -1 if none; fails if several are. */
+  /** Index of the result the arrow keys are on (see readResults), -1 if none; fails if several are. */
   async selectedIndex() {
     const rows = await this.readResults();
     const selected = rows.flatMap((r, i) => (r.selected ? [i] : []));
-    assert.ok(selected.length <= 1, `several results are aria-selected: ${selected}`);
+    assert.ok(selected.length <= 1, `several results are selected: ${selected}`);
     return selected.length ? selected[0] : -1;
   }
 
   async openResult(index = 0) {
     await this.results.nth(index).locator('a').first().click();
+  }
+
+  /**
+   * Taps "+ Add" on the result for `ndb` (one tap) and waits for the status line; returns its
+   * text ("Added 1 medium (…), 118 g of Bananas, raw to breakfast. See the day plan").
+   */
+  async addResult(ndb) {
+    const before = collapse(await this.addStatus.textContent());
+    await this.quickAdd(ndb).click();
+    let now;
+    await eventually(async () => (now = collapse(await this.addStatus.textContent())) !== before && now !== '', {
+      describe: () => `"+ Add" on ${ndb} changed no search-add-status (still ${JSON.stringify(now)})`,
+    });
+    return now;
   }
 }
 
@@ -315,9 +350,18 @@ export class RichPage extends App {
   get items() {
     return this.byTestId('rich-item');
   }
+  /** "Today you are furthest from your magnesium target (42 %)." */
+  get shortest() {
+    return this.byTestId('rich-shortest');
+  }
+  /** The role=status line of the one-tap add. */
+  get addStatus() {
+    return this.byTestId('rich-add-status');
+  }
 
-  async open() {
-    await this.goto('/rich');
+  /** Opens `/rich`, or `/rich?<search>` ("mineral=calcium&basis=per100g"). */
+  async open(search = '') {
+    await this.goto(search ? `/rich?${search}` : '/rich');
     await this.mineral.waitFor({ state: 'visible' });
     return this;
   }
@@ -379,6 +423,22 @@ export class RichPage extends App {
   }
   async setLowSodium(on) {
     await this.lowSodium.setChecked(on);
+  }
+
+  /** The "+ Add" of the row for `ndb`. */
+  quickAdd(ndb) {
+    return this.page.locator(`[data-testid="rich-quick-add"][data-ndb="${ndb}"]`);
+  }
+
+  /** Taps "+ Add" on the row for `ndb` (one tap); returns the status line once it changed. */
+  async addItem(ndb) {
+    const before = collapse(await this.addStatus.textContent());
+    await this.quickAdd(ndb).click();
+    let now;
+    await eventually(async () => (now = collapse(await this.addStatus.textContent())) !== before && now !== '', {
+      describe: () => `"+ Add" on ${ndb} changed no rich-add-status (still ${JSON.stringify(now)})`,
+    });
+    return now;
   }
 }
 

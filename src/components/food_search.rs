@@ -1,13 +1,18 @@
-//! Search-as-you-type over the whole food table, as an accessible combobox:
-//! arrow keys move through the results, Enter opens the highlighted food.
+//! Search-as-you-type over the whole food table: a search box and a list
+//! of results, each a link to the food and a one-tap "+ Add" of its default
+//! portion. Arrow keys move from the box into the results and through
+//! them; Enter in the box opens the first food.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::catalog;
 use crate::components::mineral_summary::MineralSummary;
+use crate::components::quick_add::QuickAdd;
 use crate::domain::food::Food;
 use crate::domain::food_table::FoodIndex;
 use crate::timing;
@@ -121,42 +126,169 @@ impl SearchState {
     }
 }
 
-/// The search box and its live result list.
+/// Where a one-tap add says what it did: "Added 1 medium (…), 118 g of
+/// Bananas, raw to breakfast. See the day plan", or why it could not. A
+/// polite status region, present before anything is added so that screen
+/// readers announce the first message too.
+#[component]
+pub fn AddStatus(
+    status: RwSignal<Option<Result<String, String>>>,
+    /// Its `data-testid`; the link to the plan is `<test_id>-link`.
+    test_id: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="confirmation" role="status" data-testid=test_id>
+            {move || match status.get() {
+                Some(Ok(text)) => Some(view! {
+                    {text} " "
+                    <A href="/plan" attr:data-testid=format!("{test_id}-link")>"See the day plan"</A>
+                }.into_any()),
+                Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
+                None => None,
+            }}
+        </p>
+    }
+}
+
+/// The HTML element with focus, if any.
+fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+/// Focuses the first element `selector` finds in `scope`.
+fn focus_in(scope: &web_sys::Element, selector: &str) -> bool {
+    scope
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// Focuses the element with `id`.
+fn focus_id(id: &str) {
+    if let Some(e) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = e.focus();
+    }
+}
+
+const INPUT_ID: &str = "food-search-input";
+const RESULTS_ID: &str = "food-search-results";
+/// A result's link (opens the food), in its row.
+const LINK: &str = ".result-pick";
+/// A result's "+ Add", in its row.
+const ADD: &str = ".result-add";
+
+/// Moves the focus from the search box into the results: onto the first
+/// food's link (`first`), else the last one's.
+fn focus_result_from_input(first: bool) -> bool {
+    let Some(list) = document().get_element_by_id(RESULTS_ID) else {
+        return false;
+    };
+    let row = if first {
+        list.first_element_child()
+    } else {
+        list.last_element_child()
+    };
+    row.is_some_and(|row| focus_in(&row, LINK))
+}
+
+/// The keys of the result list, a list of rows (a link to the food and its
+/// "+ Add"): up and down move from food to food (up from the first goes
+/// back to the search box, down from the last wraps to the first), left
+/// and right between a food's link and its "+ Add", Escape goes back to the
+/// search box and a typed letter goes on in it. Enter and Space do what
+/// the focused link or button does.
+fn on_results_keydown(ev: &KeyboardEvent) {
+    let Some(row) = focused().and_then(|e| e.closest("li").ok().flatten()) else {
+        return;
+    };
+    let key = ev.key();
+    let moved = match key.as_str() {
+        "ArrowDown" => {
+            let next = row.next_element_sibling().or_else(|| {
+                row.parent_element()
+                    .and_then(|list| list.first_element_child())
+            });
+            next.is_some_and(|r| focus_in(&r, LINK))
+        }
+        "ArrowUp" => match row.previous_element_sibling() {
+            Some(previous) => focus_in(&previous, LINK),
+            None => {
+                focus_id(INPUT_ID);
+                true
+            }
+        },
+        "ArrowRight" => focus_in(&row, ADD),
+        "ArrowLeft" => focus_in(&row, LINK),
+        "Escape" => {
+            focus_id(INPUT_ID);
+            true
+        }
+        _ => {
+            // A letter goes on in the search box (the key lands there).
+            if key.chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+                focus_id(INPUT_ID);
+            }
+            false
+        }
+    };
+    if moved {
+        ev.prevent_default();
+    }
+}
+
+/// The search box and its live result list: each result a row with a
+/// link to the food (its default portion under the name) and a one-tap
+/// "+ Add" of that portion to the day plan.
 #[component]
 pub fn FoodSearch() -> impl IntoView {
     let SearchQuery(query) = expect_context::<SearchQuery>();
     let search = SearchState::new(query);
-    let SearchState { results, active } = search;
+    let SearchState { results, .. } = search;
+    let table = catalog::foods();
+    let status = RwSignal::new(None::<Result<String, String>>);
+    // A new search starts without the last add's message.
+    Effect::new(move |first: Option<()>| {
+        query.track();
+        if first.is_some() {
+            status.set(None);
+        }
+    });
 
     let navigate = use_navigate();
     let on_keydown = move |ev: KeyboardEvent| {
-        if let Some(i) = search.on_keydown(&ev, query) {
-            navigate(
-                &food_href(&catalog::foods().foods()[i]),
-                NavigateOptions::default(),
-            );
+        let has_results = results.with(|(f, _)| !f.is_empty());
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if has_results => {
+                ev.prevent_default();
+                focus_result_from_input(ev.key() == "ArrowDown");
+            }
+            _ => {
+                if let Some(i) = search.on_keydown(&ev, query) {
+                    navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
+                }
+            }
         }
     };
 
     let has_query = move || query.with(|q| !q.trim().is_empty());
-    let option_id = move |i: FoodIndex| format!("food-option-{}", catalog::foods().foods()[i].ndb);
 
     view! {
         <div class="food-search">
-            <label for="food-search-input" class="search-label">"Search foods"</label>
+            <label for=INPUT_ID class="search-label">"Search foods"</label>
             <input
-                id="food-search-input"
+                id=INPUT_ID
                 type="search"
                 data-testid="search-input"
-                role="combobox"
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="e.g. banana, spinach raw, yogurt plain"
-                aria-autocomplete="list"
-                aria-controls="food-search-results"
+                aria-controls=RESULTS_ID
                 aria-describedby="food-search-status"
-                aria-expanded=move || (has_query() && results.with(|(f, _)| !f.is_empty())).to_string()
-                aria-activedescendant=move || active.get().map(option_id)
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
                 on:keydown=on_keydown
@@ -179,30 +311,29 @@ pub fn FoodSearch() -> impl IntoView {
                     "Try fewer letters, a singular word, or a more general name (“beans” rather than a brand)."
                 </p>
             </Show>
+            <AddStatus status=status test_id="search-add-status"/>
             <ul
-                id="food-search-results"
-                class="search-results"
-                role="listbox"
+                id=RESULTS_ID
+                class="search-results compact"
                 aria-label="Matching foods"
                 data-testid="search-results"
+                on:keydown=move |ev| on_results_keydown(&ev)
             >
                 <For
                     each=move || results.get().0
                     key=|i| *i
                     children=move |i| {
-                        let food = &catalog::foods().foods()[i];
+                        let food = &table.foods()[i];
                         view! {
-                            <li role="none" class="search-result" data-testid="search-result">
-                                <a
-                                    href=food_href(food)
-                                    id=option_id(i)
-                                    role="option"
-                                    tabindex="-1"
-                                    aria-selected=move || (active.get() == Some(i)).to_string()
-                                >
-                                    <span class="food-name">{food.description}</span>
+                            <li class="plan-result" data-testid="search-result">
+                                <a href=food_href(food) class="result-pick" data-testid="search-result-link">
+                                    <span class="food-name" data-testid="result-name">{food.description}</span>
+                                    <span class="result-portion" data-testid="result-portion">
+                                        {table.default_serving(food).label(food)}
+                                    </span>
                                     <MineralSummary food=food/>
                                 </a>
+                                <QuickAdd i=i status=status test_id="search-quick-add"/>
                             </li>
                         }
                     }

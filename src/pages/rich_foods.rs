@@ -1,33 +1,45 @@
 //! "Foods richest in a mineral": the complete ranking, with filters kept in
 //! the address (`/rich?mineral=potassium&basis=portion&group=1100&low_sodium=1`)
-//! so a list can be bookmarked and shared.
+//! so a list can be bookmarked and shared. An address that names no mineral
+//! opens on the one the open day is shortest of, ranked per typical portion;
+//! every food adds its default portion to the day in one tap.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::catalog;
-use crate::components::food_search::food_href;
+use crate::components::food_search::{food_href, AddStatus};
+use crate::components::planner_state::Planner;
+use crate::components::quick_add::QuickAdd;
 use crate::domain::food::FoodGroupId;
 use crate::domain::format::{format_amount, format_number};
 use crate::domain::nutrient::Nutrient;
-use crate::domain::rich_foods::{rank, Basis, RankedFood, RichFoodsQuery, LOW_SODIUM_MAX_MG};
+use crate::domain::rich_foods::{
+    rank, shortest_mineral, shortest_mineral_text, Basis, RankedFood, RichFoodsQuery,
+    LOW_SODIUM_MAX_MG,
+};
+use crate::storage::today;
 
 /// How many more foods each "Show more" reveals.
 const PAGE_SIZE: usize = 50;
 
+/// The basis a list is ranked by when the address names none.
+const DEFAULT_BASIS: Basis = Basis::PerPortion;
+
 /// The query an address asks for (`param` reads one query parameter);
-/// unknown values fall back to defaults.
-fn query_from_params(param: impl Fn(&str) -> Option<String>) -> RichFoodsQuery {
+/// unknown values fall back to defaults: `mineral` (the one the day is
+/// shortest of) and [`DEFAULT_BASIS`].
+fn query_from_params(param: impl Fn(&str) -> Option<String>, mineral: Nutrient) -> RichFoodsQuery {
     let groups = catalog::foods().groups();
     RichFoodsQuery {
         mineral: param("mineral")
             .and_then(|k| Nutrient::from_key(&k))
             .filter(|n| Nutrient::WANTED_MINERALS.contains(n))
-            .unwrap_or(Nutrient::Potassium),
+            .unwrap_or(mineral),
         basis: param("basis")
             .and_then(|k| Basis::from_key(&k))
-            .unwrap_or(Basis::Per100g),
+            .unwrap_or(DEFAULT_BASIS),
         group: param("group").and_then(|code| {
             groups
                 .iter()
@@ -59,8 +71,29 @@ fn href_for(query: &RichFoodsQuery) -> String {
 /// Filters, the ranked list and what was left out.
 #[component]
 pub fn RichFoodsPage() -> impl IntoView {
+    let planner = Planner::expect();
+    let progress = planner.progress(planner.totals());
+    // The day's shortest mineral, now: the list stays on it while foods are
+    // added from it (it does not jump to another under the finger).
+    let opened_on = progress
+        .with_untracked(|p| shortest_mineral(p))
+        .map_or(Nutrient::Potassium, |(n, _)| n);
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| query_from_params(|key| p.get(key))));
+    let query = Memo::new(move |_| params.with(|p| query_from_params(|key| p.get(key), opened_on)));
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let day_line = move || {
+        let day = if planner.date.get() == today() {
+            "Today".to_owned()
+        } else {
+            format!("On {}", planner.date.get().label())
+        };
+        match progress.with(|p| shortest_mineral(p)) {
+            Some((mineral, percent)) => {
+                format!("{day} {}.", shortest_mineral_text(mineral, percent))
+            }
+            None => format!("{day} you have met your potassium, magnesium and calcium targets."),
+        }
+    };
     let result = Memo::new(move |_| rank(catalog::foods(), &query.get()));
     let shown = RwSignal::new(PAGE_SIZE);
     Effect::new(move |_| {
@@ -90,14 +123,14 @@ pub fn RichFoodsPage() -> impl IntoView {
         let update = update.clone();
         move |ev| {
             let key = event_target_value(&ev);
-            update(&|q| q.mineral = Nutrient::from_key(&key).unwrap_or(Nutrient::Potassium));
+            update(&|q| q.mineral = Nutrient::from_key(&key).unwrap_or(opened_on));
         }
     };
     let set_basis = {
         let update = update.clone();
         move |ev| {
             let key = event_target_value(&ev);
-            update(&|q| q.basis = Basis::from_key(&key).unwrap_or(Basis::Per100g));
+            update(&|q| q.basis = Basis::from_key(&key).unwrap_or(DEFAULT_BASIS));
         }
     };
     let set_group = {
@@ -126,6 +159,7 @@ pub fn RichFoodsPage() -> impl IntoView {
     view! {
         <section class="rich-foods">
             <h1>"Foods richest in " {move || query.get().mineral.name().to_ascii_lowercase()}</h1>
+            <p class="lede" data-testid="rich-shortest">{day_line}</p>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
                     <label for="rich-mineral">"Mineral"</label>
@@ -159,14 +193,17 @@ pub fn RichFoodsPage() -> impl IntoView {
                 </div>
             </form>
             <Show when=move || query.get().basis == Basis::PerPortion>
-                <p class="hint">
-                    "The typical portion is the first household measure USDA lists for each food, "
-                    "as USDA weighs it (for dry beans, a cup of dry beans)."
+                <p class="hint" data-testid="rich-portion-hint">
+                    "The typical portion is the one a person eats, as the planner starts it: "
+                    "1 medium banana, 3 oz of cooked fish, 1 oz of nuts, 1 cup of milk, "
+                    "1 tsp of a spice or baking powder (after FDA’s reference amounts), "
+                    "never more than 400 g."
                 </p>
             </Show>
             <p class="rich-summary" data-testid="rich-summary" aria-live="polite">
                 {move || summary(&query.get(), &result.get())}
             </p>
+            <AddStatus status=status test_id="rich-add-status"/>
             <ol class="rich-list" data-testid="rich-list">
                 <For
                     each=move || {
@@ -182,7 +219,7 @@ pub fn RichFoodsPage() -> impl IntoView {
                     }
                     key=|(position, entry, basis, mineral)| (*position, entry.food, *basis, *mineral)
                     children=move |(_, entry, basis, mineral)| {
-                        view! { <RichItem entry=entry basis=basis mineral=mineral/> }
+                        view! { <RichItem entry=entry basis=basis mineral=mineral status=status/> }
                     }
                 />
             </ol>
@@ -209,11 +246,10 @@ fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods
     if e.no_mineral_data > 0 {
         left_out.push(format!("{} with no {mineral} data", e.no_mineral_data));
     }
+    // Only the per-100-kcal basis leaves foods out (every food has a
+    // default portion).
     if e.no_basis > 0 {
-        left_out.push(match query.basis {
-            Basis::PerPortion => format!("{} with no household portion", e.no_basis),
-            _ => format!("{} with under 5 kcal per 100 g", e.no_basis),
-        });
+        left_out.push(format!("{} with under 5 kcal per 100 g", e.no_basis));
     }
     if e.not_low_sodium > 0 {
         left_out.push(format!(
@@ -229,13 +265,23 @@ fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods
     text
 }
 
-/// One ranked food: its name, the amount on the chosen basis, and its sodium.
+/// One ranked food: its name, the amount on the chosen basis, its sodium,
+/// and "+ Add" for its default portion.
 #[component]
-fn RichItem(entry: RankedFood, basis: Basis, mineral: Nutrient) -> impl IntoView {
+fn RichItem(
+    entry: RankedFood,
+    basis: Basis,
+    mineral: Nutrient,
+    status: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
     let food = &catalog::foods().foods()[entry.food];
-    let basis_text = match basis {
-        Basis::PerPortion => format!("in {}", catalog::foods().default_serving(food).label(food)),
-        other => other.label().to_owned(),
+    let portion = catalog::foods().default_serving(food).label(food);
+    let (basis_text, portion_line) = match basis {
+        Basis::PerPortion => (format!("in {portion}"), None),
+        other => (
+            other.label().to_owned(),
+            Some(format!("Typical portion: {portion}")),
+        ),
     };
     let sodium = food
         .per_100g
@@ -252,6 +298,8 @@ fn RichItem(entry: RankedFood, basis: Basis, mineral: Nutrient) -> impl IntoView
                 " " {mineral.symbol()} " " {basis_text}
             </span>
             <span class="rich-meta">{catalog::foods().group(food.group).name} " · " {sodium}</span>
+            {portion_line.map(|line| view! { <span class="rich-meta" data-testid="rich-portion">{line}</span> })}
+            <QuickAdd i=entry.food status=status test_id="rich-quick-add"/>
         </li>
     }
 }
@@ -271,12 +319,15 @@ mod tests {
 
     #[test]
     fn addresses_round_trip_queries() {
-        let query = query_from_params(params(&[
-            ("mineral", "magnesium"),
-            ("basis", "per100kcal"),
-            ("group", "1100"),
-            ("low_sodium", "1"),
-        ]));
+        let query = query_from_params(
+            params(&[
+                ("mineral", "magnesium"),
+                ("basis", "per100kcal"),
+                ("group", "1100"),
+                ("low_sodium", "1"),
+            ]),
+            Nutrient::Calcium,
+        );
         assert_eq!(query.mineral, Nutrient::Magnesium);
         assert_eq!(query.basis, Basis::Per100Kcal);
         assert_eq!(catalog::foods().group(query.group.unwrap()).code, "1100");
@@ -289,16 +340,33 @@ mod tests {
 
     #[test]
     fn unknown_parameters_fall_back_to_defaults() {
-        let query = query_from_params(params(&[
-            ("mineral", "sodium"),
-            ("basis", "per-spoon"),
-            ("group", "9999"),
-            ("low_sodium", "yes"),
-        ]));
-        assert_eq!(query.mineral, Nutrient::Potassium);
-        assert_eq!(query.basis, Basis::Per100g);
+        let query = query_from_params(
+            params(&[
+                ("mineral", "sodium"),
+                ("basis", "per-spoon"),
+                ("group", "9999"),
+                ("low_sodium", "yes"),
+            ]),
+            Nutrient::Magnesium,
+        );
+        assert_eq!(query.mineral, Nutrient::Magnesium);
+        assert_eq!(query.basis, Basis::PerPortion);
         assert_eq!(query.group, None);
         assert!(!query.low_sodium);
-        assert_eq!(href_for(&query), "/rich?mineral=potassium&basis=per100g");
+        assert_eq!(href_for(&query), "/rich?mineral=magnesium&basis=portion");
+    }
+
+    #[test]
+    fn an_address_without_a_mineral_opens_on_the_days_shortest_per_portion() {
+        let query = query_from_params(params(&[]), Nutrient::Calcium);
+        assert_eq!(query.mineral, Nutrient::Calcium);
+        assert_eq!(query.basis, Basis::PerPortion);
+        // An explicit mineral and basis win.
+        let query = query_from_params(
+            params(&[("mineral", "potassium"), ("basis", "per100g")]),
+            Nutrient::Calcium,
+        );
+        assert_eq!(query.mineral, Nutrient::Potassium);
+        assert_eq!(query.basis, Basis::Per100g);
     }
 }
