@@ -105,9 +105,14 @@ async fn arrow_keys_move_through_the_results_and_enter_opens_a_food() {
 async fn food_page_scales_to_a_household_portion() {
     let app = mount_at("/food/09040").await;
     assert_eq!(app.text("food-title"), "Bananas, raw");
+    // The page opens at the banana's default portion, 1 medium (118 g):
+    // 358 mg/100 g × 118 g = 422 mg.
+    let select: HtmlSelectElement = app.get("serving-select").unchecked_into();
+    assert_eq!(select.value(), "portion-4");
+    assert_eq!(app.text("value-potassium"), "422 mg");
+    app.choose("serving-select", "100g").await;
     assert_eq!(app.text("value-potassium"), "358 mg");
     app.choose("serving-select", "portion-0").await;
-    let select: HtmlSelectElement = app.get("serving-select").unchecked_into();
     let label = select
         .selected_options()
         .item(0)
