@@ -39,7 +39,24 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         planner.take_external_change(ev.key(), ev.new_value());
     });
-    on_cleanup(move || listener.remove());
+    // What is on screen and not stored: kept for the next load of this tab
+    // (it says what was lost), and leaving or reloading asks first.
+    Effect::new(move || {
+        let unsaved = planner.status.with(|s| s.unsaved_text());
+        storage::set_unsaved_marker(unsaved.as_deref());
+    });
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        let draft = planner.notes_draft.with_untracked(Option::is_some);
+        if draft || planner.status.with_untracked(|s| s.has_unsaved()) {
+            ev.prevent_default();
+            // Older browsers ask only when a return value is set.
+            ev.set_return_value("Some changes are not saved.");
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        leaving.remove();
+    });
     view! {
         <Router>
             <Layout>

@@ -6,7 +6,7 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
-use crate::domain::diary::date::Date;
+use crate::domain::diary::date::{Date, MAX_YEAR, MIN_YEAR};
 use crate::domain::diary::storage::{KeyValueStore, StoreError};
 
 /// The browser's `localStorage`. Without one (storage turned off or site
@@ -61,7 +61,44 @@ impl KeyValueStore for BrowserStore {
     }
 }
 
-/// Today in the browser's time zone.
+/// The `sessionStorage` key naming what this tab shows and has not stored:
+/// it outlives a reload, so the next load can say what was lost.
+const UNSAVED_MARKER_KEY: &str = "ep.unsaved";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keeps `unsaved` (what is on screen and not stored, for people) for the
+/// next load of this tab, or forgets it with `None`. Best effort: where
+/// `sessionStorage` is refused too, nothing can be said after a reload.
+pub fn set_unsaved_marker(unsaved: Option<&str>) {
+    let Some(storage) = session_storage() else {
+        return;
+    };
+    let _ = match unsaved {
+        Some(text) => storage.set_item(UNSAVED_MARKER_KEY, text),
+        None => storage.remove_item(UNSAVED_MARKER_KEY),
+    };
+}
+
+/// What the last page of this tab left unsaved, read once.
+pub fn take_unsaved_marker() -> Option<String> {
+    let storage = session_storage()?;
+    let text = storage.get_item(UNSAVED_MARKER_KEY).ok().flatten()?;
+    let _ = storage.remove_item(UNSAVED_MARKER_KEY);
+    Some(text)
+}
+
+/// The year of the device's clock when it is outside the years the diary
+/// keeps: then [`today`] is a stand-in and nothing is saved under it.
+pub fn clock_out_of_range() -> Option<i32> {
+    let year = js_sys::Date::new_0().get_full_year() as i32;
+    (!(MIN_YEAR..=MAX_YEAR).contains(&year)).then_some(year)
+}
+
+/// Today in the browser's time zone; with the clock outside the years the
+/// diary keeps ([`clock_out_of_range`]), the first day kept, as a stand-in.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     Date::new(

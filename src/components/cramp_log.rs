@@ -10,7 +10,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::decimal_field::DecimalField;
-use super::planner_state::{plain_number, Planner};
+use super::planner_state::{plain_number, Planner, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{
     CrampEpisode, EntryError, Place, Relief, Side, TimeOfDay, MAX_CRAMP_NOTE_CHARS,
@@ -287,11 +287,20 @@ pub fn CrampLog() -> impl IntoView {
             let summary = cramp_summary(&episode);
             planner
                 .change_day(|d| d.add_cramp(episode))
-                .map(|()| summary)
+                .map(|saved| saved.stored().map(|()| summary))
                 .map_err(|e| (Field::None, e.to_string()))
         });
         match result {
-            Ok(summary) => {
+            // In the list, not stored: said where the success would be.
+            Ok(Err(not_saved)) => {
+                error.set(Some(DayNotice {
+                    date,
+                    what: (Field::None, not_saved),
+                }));
+                message.set(None);
+                form.reset();
+            }
+            Ok(Ok(summary)) => {
                 error.set(None);
                 message.set(Some(DayNotice {
                     date,
@@ -503,11 +512,11 @@ fn CrampRemoval(error: RwSignal<Option<DayNotice<String>>>) -> impl IntoView {
     let undo = move |_| {
         let date = planner.date.get_untracked();
         // Refused only when the day is full; the Undo stays for a retry.
-        let result = planner.change_day(|d| d.undo_remove_cramp());
-        error.set(result.err().map(|e| DayNotice {
-            date,
-            what: e.to_string(),
-        }));
+        let result = planner
+            .change_day(|d| d.undo_remove_cramp())
+            .map_err(|e| e.to_string())
+            .and_then(Saved::stored);
+        error.set(result.err().map(|what| DayNotice { date, what }));
     };
     view! {
         <div class="removal" role="status" data-testid="cramp-removal">
@@ -547,10 +556,8 @@ fn CrampList() -> impl IntoView {
                 Err(EntryError::NoSuchCramp)
             }
         });
-        error.set(result.err().map(|e| DayNotice {
-            date,
-            what: e.to_string(),
-        }));
+        let result = result.map_err(|e| e.to_string()).and_then(Saved::stored);
+        error.set(result.err().map(|what| DayNotice { date, what }));
     };
     view! {
         <p class="hint" data-testid="cramp-count" aria-live="polite">

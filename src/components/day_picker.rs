@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::planner_state::Planner;
 use crate::domain::diary::date::Date;
-use crate::storage::today;
+use crate::storage::{clock_out_of_range, today};
 
 /// Moves the open day of the [`Planner`]. The date field takes any date the
 /// diary keeps; anything else gets a message and changes nothing.
@@ -18,11 +18,29 @@ pub fn DayPicker() -> impl IntoView {
             planner.open(date);
         }
     };
-    let on_pick = move |ev| match Date::parse(&event_target_value(&ev)) {
-        Ok(date) => go(Some(date)),
-        Err(e) => error.set(Some(format!("That date can't be opened: {e}."))),
+    let on_pick = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        match Date::parse(&typed) {
+            Ok(date) => go(Some(date)),
+            Err(e) => {
+                // The field goes back to the day still open; the message
+                // keeps what was typed.
+                let open = planner.date.get_untracked().to_string();
+                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&open);
+                let shown = if typed.is_empty() {
+                    "an empty date"
+                } else {
+                    typed.as_str()
+                };
+                error.set(Some(format!(
+                    "{shown} can't be opened: {e}. The diary stays on {}.",
+                    planner.date.get_untracked().label()
+                )));
+            }
+        }
     };
-    let is_today = move || planner.date.get() == today();
+    let clock = clock_out_of_range();
+    let is_today = move || clock.is_none() && planner.date.get() == today();
     view! {
         <nav class="day-picker" aria-label="Day">
             <button
@@ -60,7 +78,20 @@ pub fn DayPicker() -> impl IntoView {
                 {move || planner.date.get().label()}
                 {move || is_today().then_some(" (today)")}
             </p>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || {
+                let date = planner.date.get();
+                planner.status.with(|s| s.unsaved.contains(&date)).then(|| view! {
+                    <p class="day-unsaved" data-testid="day-unsaved">
+                        "Unsaved changes: this day is not stored in this browser."
+                    </p>
+                })
+            }}
+            {clock.map(|year| view! {
+                <p class="error" role="alert" data-testid="clock-error">
+                    {format!("This device's clock says the year is {year}, outside the years the diary keeps, so the app cannot tell which day is today and saves nothing under it. Set the device's date, then reload; or pick the day with the date field.")}
+                </p>
+            })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="day-date-error">{e}</p> })}
         </nav>
     }
 }

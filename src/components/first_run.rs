@@ -27,7 +27,8 @@ pub fn FirstRun() -> impl IntoView {
             s.set_profile_answer(ProfileAnswer::Skipped);
             Ok::<_, std::convert::Infallible>(())
         });
-        error.set(result.err().map(|e| e.to_string()));
+        let result = result.map_err(|e| e.to_string()).and_then(|s| s.stored());
+        error.set(result.err());
     };
     let default_profile = move || planner.targets.with(|t| t.row().describe());
     view! {

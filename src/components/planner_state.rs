@@ -16,14 +16,15 @@ use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::settings::Settings;
 use crate::domain::diary::storage::{
     self, apply_external_change, copy_unreadable_aside, save_settings, start_load, DiaryReader,
-    ExternalChange, LoadReport, OpenDay, SaveError, StorageProblem, UpdateError, Updated,
+    ExternalChange, LoadReport, OpenDay, SaveError, StorageProblem, StoreError, UpdateError,
+    Updated,
 };
 use crate::domain::diary::Diary;
 use crate::domain::food::Food;
 use crate::domain::plan::{DayPlan, FoodUnit, Meal, PlanError};
 use crate::domain::progress::{day_progress, Progress};
 use crate::domain::totals::{DayTotals, WaterCounting};
-use crate::storage::{today, BrowserStore};
+use crate::storage::{clock_out_of_range, take_unsaved_marker, today, BrowserStore};
 use crate::timing;
 
 /// How many stored days one slice of the background reading decodes
@@ -38,10 +39,82 @@ pub struct StorageStatus {
     pub problems: Vec<StorageProblem>,
     /// Dates whose changes are on screen but not saved (storage full).
     pub unsaved: BTreeSet<Date>,
+    /// Whether the settings (targets, favourites) on screen are not saved.
+    pub settings_unsaved: bool,
+    /// What could not be kept when this tab was last left or reloaded
+    /// (from the marker in `sessionStorage`).
+    pub lost: Option<String>,
     /// Why the last write was refused, for people.
     pub save_error: Option<String>,
     /// Whether the diary was moved from the pre-diary layout on this load.
     pub migrated: bool,
+}
+
+impl StorageStatus {
+    /// Whether something on screen is not stored.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved.is_empty() || self.settings_unsaved
+    }
+
+    /// What is on screen and not stored, for people ("2 Dec 2026, the
+    /// targets and settings"); `None` when everything is stored.
+    pub fn unsaved_text(&self) -> Option<String> {
+        let mut parts: Vec<String> = self.unsaved.iter().map(|d| d.label()).collect();
+        if self.settings_unsaved {
+            parts.push("the targets and settings".to_owned());
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// An accepted change and whether the browser kept it: a view says its
+/// success only from [`Saved::stored`].
+#[must_use = "say whether the change was kept"]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved<T> {
+    /// What the change returned.
+    pub value: T,
+    /// `Err` when the browser refused the write: the change is on screen
+    /// only.
+    pub kept: Result<(), StoreError>,
+}
+
+impl<T> Saved<T> {
+    /// The change's value when it was stored; else what to say next to the
+    /// control ([`not_saved_text`]).
+    pub fn stored(self) -> Result<T, String> {
+        match self.kept {
+            Ok(()) => Ok(self.value),
+            Err(e) => Err(not_saved_text(&e)),
+        }
+    }
+}
+
+/// What a control says when its change is on screen but was not stored.
+pub fn not_saved_text(e: &StoreError) -> String {
+    match e {
+        StoreError::QuotaExceeded => {
+            "Not saved: this browser's storage is full — export a backup, then free space.".to_owned()
+        }
+        StoreError::Unavailable => {
+            "Not saved: this browser does not let the app keep anything — export a backup to keep it."
+                .to_owned()
+        }
+        StoreError::Other(reason) => {
+            format!("Not saved: the browser refused it ({reason}) — export a backup to keep it.")
+        }
+    }
+}
+
+/// Notes typed for a day and refused, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotesDraft {
+    /// The day they were typed for.
+    pub date: Date,
+    /// The text as typed.
+    pub text: String,
+    /// Why it was refused.
+    pub error: String,
 }
 
 /// The diary, the open day and the targets it is measured against.
@@ -63,6 +136,9 @@ pub struct Planner {
     pub whole_diary_read: RwSignal<bool>,
     /// Load problems and refused writes.
     pub status: RwSignal<StorageStatus>,
+    /// Notes typed and refused (too long), kept while the app runs so that
+    /// leaving the diary does not throw them away.
+    pub notes_draft: RwSignal<Option<NotesDraft>>,
     /// The stored days not read yet.
     reader: StoredValue<DiaryReader>,
 }
@@ -84,6 +160,7 @@ impl Planner {
             diary: RwSignal::new(diary),
             whole_diary_read: RwSignal::new(reader.is_done()),
             status: RwSignal::new(status),
+            notes_draft: RwSignal::new(None),
             reader: StoredValue::new(reader),
         }
     }
@@ -186,7 +263,7 @@ impl Planner {
     pub fn change_day<T, E>(
         self,
         change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
-    ) -> Result<T, UpdateError<E>> {
+    ) -> Result<Saved<T>, UpdateError<E>> {
         self.change_day_at(self.date.get_untracked(), change)
     }
 
@@ -196,7 +273,14 @@ impl Planner {
         self,
         date: Date,
         change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
-    ) -> Result<T, UpdateError<E>> {
+    ) -> Result<Saved<T>, UpdateError<E>> {
+        // With the clock outside the diary's years, "today" is a stand-in:
+        // nothing is saved under it.
+        if let Some(year) = clock_out_of_range().filter(|_| date == today()) {
+            let e = SaveError::ClockOutOfRange(year);
+            self.status.update(|s| s.save_error = Some(e.to_string()));
+            return Err(UpdateError::Save(e));
+        }
         let on_screen = date == self.date.get_untracked();
         let unsaved = self.status.with_untracked(|s| s.unsaved.contains(&date));
         let update = |day: &DayEntry| {
@@ -225,9 +309,9 @@ impl Planner {
                 Ok(()) => s.unsaved.remove(&date),
                 Err(_) => s.unsaved.insert(date),
             };
-            s.save_error = saved.err().map(|e| e.to_string());
+            s.save_error = saved.as_ref().err().map(|e| e.to_string());
         });
-        Ok(value)
+        Ok(Saved { value, kept: saved })
     }
 
     /// Applies a checked change to the plan of the day on screen, like
@@ -235,7 +319,7 @@ impl Planner {
     pub fn change_plan<T>(
         self,
         change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError>,
-    ) -> Result<T, UpdateError<PlanError>> {
+    ) -> Result<Saved<T>, UpdateError<PlanError>> {
         self.change_day(|day| change(day.plan_mut()))
     }
 
@@ -245,7 +329,7 @@ impl Planner {
     pub fn change_settings<T, E>(
         self,
         change: impl FnOnce(&mut Settings) -> Result<T, E>,
-    ) -> Result<T, UpdateError<E>> {
+    ) -> Result<Saved<T>, UpdateError<E>> {
         let mut settings = self.diary.with_untracked(|d| d.settings().clone());
         let value = change(&mut settings).map_err(UpdateError::Change)?;
         let saved = save_settings(&mut BrowserStore, &settings);
@@ -253,13 +337,19 @@ impl Planner {
             self.status.update(|s| s.save_error = Some(e.to_string()));
             return Err(UpdateError::Save(e));
         }
-        self.status
-            .update(|s| s.save_error = saved.err().map(|e| e.to_string()));
+        let kept = saved.map_err(|e| match e {
+            SaveError::Store(e) => e,
+            e => StoreError::Other(e.to_string()),
+        });
+        self.status.update(|s| {
+            s.save_error = kept.as_ref().err().map(|e| e.to_string());
+            s.settings_unsaved = kept.is_err();
+        });
         if self.targets.with_untracked(|t| t != settings.targets()) {
             self.targets.set(settings.targets().clone());
         }
         self.diary.update(|d| *d.settings_mut() = settings);
-        Ok(value)
+        Ok(Saved { value, kept })
     }
 
     /// Applies a checked change to the targets, like
@@ -267,7 +357,7 @@ impl Planner {
     pub fn change_targets(
         self,
         change: impl FnOnce(&mut DailyTargets) -> Result<(), TargetError>,
-    ) -> Result<(), UpdateError<TargetError>> {
+    ) -> Result<Saved<()>, UpdateError<TargetError>> {
         self.change_settings(|settings| {
             let mut targets = settings.targets().clone();
             change(&mut targets)?;
@@ -329,6 +419,8 @@ fn split_report(report: LoadReport) -> (Diary, StorageStatus) {
     let status = StorageStatus {
         problems: report.problems,
         unsaved: BTreeSet::new(),
+        settings_unsaved: false,
+        lost: take_unsaved_marker(),
         save_error: report.write_error.map(|e| e.to_string()),
         migrated: report.migrated_from_v0,
     };

@@ -114,6 +114,7 @@ pub fn ProfileForm(
                         Ok::<_, TargetError>(())
                     })
                     .map_err(|e| e.to_string())
+                    .and_then(|saved| saved.stored())
             });
         match result {
             Ok(()) => {

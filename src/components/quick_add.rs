@@ -35,7 +35,9 @@ pub fn add_food(
     let food = &table.foods()[i];
     let id = planner
         .change_plan(|p| p.add_food(meal, food.ndb, amount, unit, table))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        // On screen, not stored: no "Added".
+        .stored()?;
     Ok(planner.plan.with_untracked(|p| {
         p.get(id)
             .map(|(m, item)| {

@@ -15,8 +15,9 @@ pub fn StorageNotice() -> impl IntoView {
         status.with(|s| {
             let problems: Vec<String> = s.problems.iter().map(|p| p.text()).collect();
             let error = s.save_error.clone();
-            let unsaved = !s.unsaved.is_empty();
-            (!problems.is_empty() || error.is_some() || unsaved || s.migrated).then(|| {
+            let unsaved = s.has_unsaved();
+            let lost = s.lost.clone();
+            (!problems.is_empty() || error.is_some() || unsaved || s.migrated || lost.is_some()).then(|| {
                 view! {
                     <section class="storage-notice" role="alert" data-testid="storage-notice">
                         {error.map(|e| view! { <p data-testid="save-error">{e}</p> })}
@@ -25,6 +26,11 @@ pub fn StorageNotice() -> impl IntoView {
                                 "Some changes are shown but not saved. "
                                 <A href="/backup">"Export a backup"</A>
                                 " to keep them."
+                            </p>
+                        })}
+                        {lost.map(|lost| view! {
+                            <p data-testid="lost-changes">
+                                {format!("Not kept when this page was last left or reloaded (the browser refused to store it): the changes to {lost}. Enter them again once there is room.")}
                             </p>
                         })}
                         {(!problems.is_empty()).then(|| view! {

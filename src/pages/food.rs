@@ -225,8 +225,11 @@ fn FavouriteToggle(food: &'static Food) -> impl IntoView {
     let is_favourite = move || planner.diary.with(|d| d.settings().is_favourite(food.ndb));
     let error = RwSignal::new(None::<String>);
     let toggle = move |_| {
-        let result = planner.change_settings(|s| s.toggle_favourite(food.ndb));
-        error.set(result.err().map(|e| e.to_string()));
+        let result = planner
+            .change_settings(|s| s.toggle_favourite(food.ndb))
+            .map_err(|e| e.to_string())
+            .and_then(|saved| saved.stored());
+        error.set(result.err());
     };
     view! {
         <p class="favourite">
@@ -265,6 +268,7 @@ fn AddToPlan(
                 planner
                     .change_plan(|p| p.add_food(m, food.ndb, amount, unit, table))
                     .map_err(|e| e.to_string())
+                    .and_then(|saved| saved.stored())
             })
             .map(|id| {
                 planner.plan.with_untracked(|p| {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::planner_state::Planner;
+use crate::components::planner_state::{Planner, Saved};
 use crate::components::profile_form::{ProfileForm, ProfileIds};
 use crate::domain::amount_text::format_nutrient_amount;
 use crate::domain::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
@@ -41,8 +41,9 @@ fn PresetSwitch() -> impl IntoView {
         error.set(
             planner
                 .change_targets(|t| t.set_preset(preset))
-                .err()
-                .map(|e| e.to_string()),
+                .map_err(|e| e.to_string())
+                .and_then(Saved::stored)
+                .err(),
         );
     };
     view! {
@@ -124,6 +125,7 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
                 planner
                     .change_targets(|t| t.set_override(nutrient, v))
                     .map_err(|e| e.to_string())
+                    .and_then(Saved::stored)
             });
         match result {
             Ok(()) => {
@@ -180,11 +182,14 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
                             data-testid=format!("target-reset-{key}")
                             aria-label=format!("Reset {} target", nutrient.name().to_ascii_lowercase())
                             on:click=move |_| {
-                                let _ = planner.change_targets(|t| {
-                                    t.reset(nutrient);
-                                    Ok(())
-                                });
-                                error.set(None);
+                                let result = planner
+                                    .change_targets(|t| {
+                                        t.reset(nutrient);
+                                        Ok(())
+                                    })
+                                    .map_err(|e| e.to_string())
+                                    .and_then(Saved::stored);
+                                error.set(result.err());
                             }
                         >
                             "Reset"

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{plain_number, Planner};
+use crate::components::planner_state::{plain_number, Planner, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{Activity, EntryError};
 use crate::domain::quantity::{parse_number, QuantityError};
@@ -84,10 +84,15 @@ pub(super) fn ActivityForm() -> impl IntoView {
                 .change_day(|d| d.set_activity(activity))
                 .map_err(|e| e.to_string())
         });
-        match result {
-            Ok(()) => {
+        match result.map(Saved::stored) {
+            Ok(Ok(())) => {
                 field.error.set(None);
                 status.set(Some("Saved.".to_owned()));
+            }
+            // On screen, not stored: said next to the fields.
+            Ok(Err(not_saved)) => {
+                field.error.set(None);
+                status.set(Some(not_saved));
             }
             Err(e) => {
                 status.set(None);
@@ -115,9 +120,13 @@ pub(super) fn ActivityForm() -> impl IntoView {
         let hot = event_target_checked(&ev);
         let mut activity = stored.get_untracked().1;
         activity.hot_weather = hot;
-        match planner.change_day(|d| d.set_activity(activity)) {
+        match planner
+            .change_day(|d| d.set_activity(activity))
+            .map_err(|e| e.to_string())
+            .and_then(Saved::stored)
+        {
             Ok(()) => status.set(Some("Saved.".to_owned())),
-            Err(e) => status.set(Some(e.to_string())),
+            Err(e) => status.set(Some(e)),
         }
     };
     view! {

@@ -23,6 +23,7 @@ fn copy_items(planner: Planner, items: Vec<(Meal, PlanItem)>, to: Date) -> Resul
             Ok::<usize, PlanError>(items.len())
         })
         .map_err(|e| e.to_string())
+        .and_then(|saved| saved.stored())
 }
 
 /// "Copied 3 items to Mon 30 Nov 2026."

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::planner_state::Planner;
+use crate::components::planner_state::{NotesDraft, Planner, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::MAX_NOTES_CHARS;
 use crate::domain::format::format_number;
@@ -22,11 +22,20 @@ pub(super) fn Notes() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     // Another day opened, or the notes changed elsewhere (another tab): show
     // them.
+    // Text refused earlier for this day (too long) is shown again, as typed.
     Effect::new(move |previous: Option<Date>| {
         let (date, notes) = stored.get();
-        if previous != Some(date) || text.with_untracked(|t| *t != notes) {
+        let draft = planner
+            .notes_draft
+            .get_untracked()
+            .filter(|d| d.date == date && previous != Some(date));
+        if let Some(draft) = draft {
+            text.set(draft.text);
+            error.set(Some(draft.error));
+        } else if previous != Some(date) || text.with_untracked(|t| *t != notes) {
             text.set(notes);
             error.set(None);
+            planner.notes_draft.set(None);
         }
         if previous != Some(date) {
             status.set(None);
@@ -38,14 +47,33 @@ pub(super) fn Notes() -> impl IntoView {
         if stored.with_untracked(|(_, n)| *n == typed) {
             return;
         }
-        match planner.change_day(|d| d.set_notes(typed)) {
-            Ok(()) => {
+        let date = planner.date.get_untracked();
+        match planner
+            .change_day(|d| d.set_notes(typed.clone()))
+            .map(Saved::stored)
+        {
+            Ok(Ok(())) => {
+                planner.notes_draft.set(None);
                 error.set(None);
                 status.set(Some("Notes saved.".to_owned()));
             }
+            // On screen, not stored: said next to the field, not as an
+            // error of what was typed.
+            Ok(Err(not_saved)) => {
+                planner.notes_draft.set(None);
+                error.set(None);
+                status.set(Some(not_saved));
+            }
+            // Refused (too long): the text stays in the field and in the
+            // draft, so leaving the diary does not lose it.
             Err(e) => {
                 status.set(None);
                 error.set(Some(e.to_string()));
+                planner.notes_draft.set(Some(NotesDraft {
+                    date,
+                    text: typed,
+                    error: e.to_string(),
+                }));
             }
         }
     };

@@ -147,7 +147,8 @@ fn add_other(
         AddKind::Drink => {
             planner
                 .change_plan(|p| p.add_drink(meal, amount, volume))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.to_string())?
+                .stored()?;
             return Ok(format!(
                 "Added {} to {}.",
                 volume.describe(amount),
@@ -158,7 +159,8 @@ fn add_other(
     let name = supplement.name();
     planner
         .change_plan(|p| p.add_supplement(meal, supplement))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .stored()?;
     Ok(format!(
         "Added {name} to {}.",
         meal.label().to_ascii_lowercase()

@@ -121,6 +121,7 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                 planner
                     .change_plan(|p| p.set_amount(id, v, table))
                     .map_err(|e| e.to_string())
+                    .and_then(|saved| saved.stored())
             });
         error.set(result.err());
     };
@@ -187,7 +188,8 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                                 on:change=move |ev| {
                                     if let Some(u) = food_unit_from_value(&event_target_value(&ev)) {
                                         let result = planner.change_plan(|p| p.change_food_unit(id, u, table));
-                                        error.set(result.err().map(|e| e.to_string()));
+                                        let result = result.map_err(|e| e.to_string()).and_then(|s| s.stored());
+                                        error.set(result.err());
                                     }
                                 }
                             >

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::Planner;
+use crate::components::planner_state::{Planner, Saved};
 use crate::domain::format::format_number;
 use crate::domain::quantity::parse_number;
 
@@ -23,13 +23,18 @@ pub(super) fn WaterCounter() -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let add = move |_| {
-        let result =
-            planner.change_plan(|p| p.add_glass(meal.get_untracked(), glass.get_untracked()));
-        error.set(result.err().map(|e| e.to_string()));
+        let result = planner
+            .change_plan(|p| p.add_glass(meal.get_untracked(), glass.get_untracked()))
+            .map_err(|e| e.to_string())
+            .and_then(Saved::stored);
+        error.set(result.err());
     };
     let remove = move |_| {
-        let result = planner.change_plan(|p| p.remove_glass(glass.get_untracked()));
-        error.set(result.err().map(|e| e.to_string()));
+        let result = planner
+            .change_plan(|p| p.remove_glass(glass.get_untracked()))
+            .map_err(|e| e.to_string())
+            .and_then(Saved::stored);
+        error.set(result.err());
     };
     let size = move || format_number(glass.get().ml(), 0);
     let editing = RwSignal::new(false);
@@ -43,6 +48,7 @@ pub(super) fn WaterCounter() -> impl IntoView {
                 planner
                     .change_settings(|s| s.set_glass_ml(ml))
                     .map_err(|e| e.to_string())
+                    .and_then(Saved::stored)
             });
         match result {
             Ok(()) => {

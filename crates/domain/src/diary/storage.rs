@@ -53,7 +53,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::date::Date;
+use super::date::{Date, MAX_YEAR, MIN_YEAR};
 use super::day::DayEntry;
 use super::settings::Settings;
 use super::Diary;
@@ -616,6 +616,9 @@ pub enum SaveError {
     NewerVersion,
     /// The store refused the write.
     Store(StoreError),
+    /// The device's clock is outside the years the diary keeps (the year
+    /// it says), so "today" is unknown and nothing is saved under it.
+    ClockOutOfRange(i32),
 }
 
 impl fmt::Display for SaveError {
@@ -634,6 +637,10 @@ impl fmt::Display for SaveError {
                 "This browser's diary was saved by a newer version of the app, so this version does not change it. Reload to get the newer version."
             ),
             SaveError::Store(e) => e.fmt(f),
+            SaveError::ClockOutOfRange(year) => write!(
+                f,
+                "Not saved: this device's clock says the year is {year}, outside the years the diary keeps ({MIN_YEAR} to {MAX_YEAR}), so the app cannot tell which day is today. Set the device's date, then reload; or pick the day with the date field."
+            ),
         }
     }
 }
