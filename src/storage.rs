@@ -61,6 +61,70 @@ impl KeyValueStore for BrowserStore {
     }
 }
 
+/// The name of the Web Lock every read-modify-write of the diary holds, so
+/// that two tabs writing at once take turns.
+const WRITE_LOCK: &str = "ep.write";
+
+/// How long the write lock is held after a write (ms), for the other tabs'
+/// copies of `localStorage` to take it in.
+const LOCK_HOLD_MS: i32 = 50;
+
+/// Runs `f` holding the diary's write lock across this browser's tabs (the
+/// Web Locks API), as soon as it is granted; at once where the browser has
+/// no `navigator.locks` (or refuses the request).
+pub fn with_write_lock(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::Closure;
+
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let request = web_sys::window()
+        .and_then(|w| get(&w, "navigator"))
+        .and_then(|n| get(&n, "locks"))
+        .and_then(|locks| {
+            let request = get(&locks, "request")?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            Some((locks, request))
+        });
+    let Some((locks, request)) = request else {
+        f();
+        return;
+    };
+    let f = Rc::new(Cell::new(Some(f)));
+    let granted = {
+        let f = Rc::clone(&f);
+        Closure::once_into_js(
+            move |_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
+                if let Some(f) = f.take() {
+                    f();
+                }
+                // Held a moment longer: each tab reads `localStorage` from its own
+                // copy, which learns of this write shortly after it; the next tab
+                // to take the lock then reads it.
+                js_sys::Promise::new(&mut |resolve, _| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            &resolve,
+                            LOCK_HOLD_MS,
+                        );
+                    }
+                })
+                .into()
+            },
+        )
+    };
+    if request.call2(&locks, &WRITE_LOCK.into(), &granted).is_err() {
+        if let Some(f) = f.take() {
+            f();
+        }
+    }
+}
+
 /// The `sessionStorage` key naming what this tab shows and has not stored:
 /// it outlives a reload, so the next load can say what was lost.
 const UNSAVED_MARKER_KEY: &str = "ep.unsaved";

@@ -208,6 +208,8 @@ async fn supplements_and_drinks_carry_their_hints_and_warnings() {
     assert!(app.text("plan-other-hint").contains("elemental"));
     app.type_into("plan-other-amount", "400").await;
     app.click("plan-add-other").await;
+    // Made once the write lock across tabs is granted.
+    assert!(until(|| !app.text("plan-other-status").is_empty()).await);
     assert_eq!(
         app.text("plan-other-status"),
         "Added Magnesium citrate to breakfast."
@@ -222,13 +224,14 @@ async fn supplements_and_drinks_carry_their_hints_and_warnings() {
     assert!(app.find("warning-potassium").is_none());
     app.type_into("plan-other-amount", "2").await;
     app.click("plan-add-other").await;
-    assert!(app.find("warning-potassium").is_some());
+    assert!(until(|| app.find("warning-potassium").is_some()).await);
     assert_eq!(attr(&app.get("progress-potassium"), "aria-valuenow"), "198");
 
     app.choose("plan-other-kind", "drink").await;
     app.choose("plan-other-volume", "glass").await;
     app.type_into("plan-other-amount", "2").await;
     app.click("plan-add-other").await;
+    assert!(until(|| items(&app).len() == 3).await);
     assert_eq!(attr(&app.get("progress-water"), "aria-valuenow"), "500");
     assert_eq!(items(&app).len(), 3);
 }
@@ -372,7 +375,8 @@ async fn water_is_one_tap_a_glass_on_one_line() {
     for _ in 0..3 {
         app.click("water-add").await;
     }
-    assert_eq!(app.text("water-count"), "3 glasses of 250 ml");
+    // Made once the write lock across tabs is granted.
+    assert!(until(|| app.text("water-count") == "3 glasses of 250 ml").await);
     assert_eq!(attr(&app.get("progress-water"), "aria-valuenow"), "750");
     let rows = items(&app);
     assert_eq!(rows.len(), 1);
@@ -388,7 +392,7 @@ async fn water_is_one_tap_a_glass_on_one_line() {
     app.type_into("water-size", "330").await;
     app.click("water-size-set").await;
     app.click("water-add").await;
-    assert_eq!(app.text("water-count"), "1 glass of 330 ml");
+    assert!(until(|| app.text("water-count") == "1 glass of 330 ml").await);
     assert_eq!(attr(&app.get("progress-water"), "aria-valuenow"), "830");
     // A size out of range is refused with the range.
     app.click("water-size-edit").await;

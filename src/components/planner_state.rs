@@ -24,7 +24,9 @@ use crate::domain::food::Food;
 use crate::domain::plan::{DayPlan, FoodUnit, Meal, PlanError};
 use crate::domain::progress::{day_progress, Progress};
 use crate::domain::totals::{DayTotals, WaterCounting};
-use crate::storage::{clock_out_of_range, take_unsaved_marker, today, BrowserStore};
+use crate::storage::{
+    clock_out_of_range, take_unsaved_marker, today, with_write_lock, BrowserStore,
+};
 use crate::timing;
 
 /// How many stored days one slice of the background reading decodes
@@ -312,6 +314,22 @@ impl Planner {
             s.save_error = saved.as_ref().err().map(|e| e.to_string());
         });
         Ok(Saved { value, kept: saved })
+    }
+
+    /// [`Planner::change_plan`] holding the diary's write lock across tabs
+    /// ([`with_write_lock`]), so that two tabs adding at the same moment
+    /// both land; `then` gets the outcome once the change was made.
+    pub fn change_plan_then<T: 'static>(
+        self,
+        change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<PlanError>>) + 'static,
+    ) {
+        with_write_lock(move || {
+            // The app may be gone by the time the lock is granted.
+            if self.date.try_get_untracked().is_some() {
+                then(self.change_plan(change));
+            }
+        });
     }
 
     /// Applies a checked change to the plan of the day on screen, like

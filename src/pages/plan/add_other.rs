@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{MealSelect, Planner};
-use crate::domain::plan::Meal;
+use crate::components::planner_state::{MealSelect, Planner, Saved};
+use crate::domain::diary::storage::UpdateError;
+use crate::domain::plan::{Meal, PlanError};
 use crate::domain::quantity::{parse_number, QuantityError};
 use crate::domain::supplements::{
     CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, ELEMENTAL_HINT,
@@ -115,7 +116,8 @@ impl DrinkFields {
     }
 }
 
-/// Adds `amount` of `kind` to `meal`; the message for people either way.
+/// Adds `amount` of `kind` to `meal` (holding the diary's write lock across
+/// tabs); `done` gets the message for people either way.
 fn add_other(
     planner: Planner,
     meal: Meal,
@@ -123,48 +125,62 @@ fn add_other(
     amount: f64,
     volume: VolumeUnit,
     drink: DrinkFields,
-) -> Result<String, String> {
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    // None for a plain drink.
     let supplement = match kind {
-        AddKind::Magnesium(form) => Supplement::Magnesium {
+        AddKind::Magnesium(form) => Ok(Some(Supplement::Magnesium {
             form,
             elemental_mg: amount,
-        },
-        AddKind::Calcium(form) => Supplement::Calcium {
+        })),
+        AddKind::Calcium(form) => Ok(Some(Supplement::Calcium {
             form,
             elemental_mg: amount,
-        },
+        })),
         AddKind::Potassium if amount.fract() != 0.0 => {
-            return Err(QuantityError::NotWhole { unit: "tablets" }.to_string());
+            Err(QuantityError::NotWhole { unit: "tablets" }.to_string())
         }
         // Saturating: more than the maximum is refused by the plan.
-        AddKind::Potassium => Supplement::Potassium {
+        AddKind::Potassium => Ok(Some(Supplement::Potassium {
             tablets: amount.min(f64::from(u32::MAX)) as u32,
-        },
-        AddKind::Electrolyte => Supplement::ElectrolyteDrink {
-            drink: drink.read()?,
-            servings: amount,
-        },
-        AddKind::Drink => {
-            planner
-                .change_plan(|p| p.add_drink(meal, amount, volume))
-                .map_err(|e| e.to_string())?
-                .stored()?;
-            return Ok(format!(
-                "Added {} to {}.",
-                volume.describe(amount),
-                meal.label().to_ascii_lowercase()
-            ));
-        }
+        })),
+        AddKind::Electrolyte => drink.read().map(|drink| {
+            Some(Supplement::ElectrolyteDrink {
+                drink,
+                servings: amount,
+            })
+        }),
+        AddKind::Drink => Ok(None),
     };
-    let name = supplement.name();
-    planner
-        .change_plan(|p| p.add_supplement(meal, supplement))
-        .map_err(|e| e.to_string())?
-        .stored()?;
-    Ok(format!(
-        "Added {name} to {}.",
-        meal.label().to_ascii_lowercase()
-    ))
+    let supplement = match supplement {
+        Ok(supplement) => supplement,
+        Err(e) => return done(Err(e)),
+    };
+    let outcome = move |result: Result<Saved<_>, UpdateError<PlanError>>, text: String| {
+        done(
+            result
+                .map_err(|e| e.to_string())
+                .and_then(Saved::stored)
+                .map(|_| text),
+        );
+    };
+    let meal_name = meal.label().to_ascii_lowercase();
+    match supplement {
+        None => {
+            let text = format!("Added {} to {meal_name}.", volume.describe(amount));
+            planner.change_plan_then(
+                move |p| p.add_drink(meal, amount, volume),
+                move |result| outcome(result, text),
+            );
+        }
+        Some(supplement) => {
+            let text = format!("Added {} to {meal_name}.", supplement.name());
+            planner.change_plan_then(
+                move |p| p.add_supplement(meal, supplement),
+                move |result| outcome(result, text),
+            );
+        }
+    }
 }
 
 /// Adding a supplement, an electrolyte drink or a plain drink to a meal.
@@ -194,27 +210,28 @@ pub(super) fn AddSupplement() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = parse_number(&amount.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|value| {
-                add_other(
-                    planner,
-                    meal.get_untracked(),
-                    kind.get_untracked(),
-                    value,
-                    volume.get_untracked(),
-                    drink,
-                )
-            });
-        match result {
+        // The form may be gone by the time the change is made.
+        let show = move |result: Result<String, String>| match result {
             Ok(text) => {
-                error.set(None);
-                message.set(Some(text));
+                let _ = error.try_set(None);
+                let _ = message.try_set(Some(text));
             }
             Err(e) => {
-                message.set(None);
-                error.set(Some(e));
+                let _ = message.try_set(None);
+                let _ = error.try_set(Some(e));
             }
+        };
+        match parse_number(&amount.get_untracked()) {
+            Ok(value) => add_other(
+                planner,
+                meal.get_untracked(),
+                kind.get_untracked(),
+                value,
+                volume.get_untracked(),
+                drink,
+                show,
+            ),
+            Err(e) => show(Err(e.to_string())),
         }
     };
 

@@ -23,11 +23,15 @@ pub(super) fn WaterCounter() -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let add = move |_| {
-        let result = planner
-            .change_plan(|p| p.add_glass(meal.get_untracked(), glass.get_untracked()))
-            .map_err(|e| e.to_string())
-            .and_then(Saved::stored);
-        error.set(result.err());
+        let (meal, glass) = (meal.get_untracked(), glass.get_untracked());
+        planner.change_plan_then(
+            move |p| p.add_glass(meal, glass),
+            move |result| {
+                let result = result.map_err(|e| e.to_string()).and_then(Saved::stored);
+                // The counter may be gone by then.
+                let _ = error.try_set(result.err());
+            },
+        );
     };
     let remove = move |_| {
         let result = planner
