@@ -3,8 +3,8 @@
 
 use std::sync::LazyLock;
 
-use crate::domain::food_table::{sr28, FoodTable};
-use crate::domain::search::SearchIndex;
+use crate::domain::foods::food_table::{sr28, FoodTable};
+use crate::domain::foods::search::SearchIndex;
 
 /// The USDA SR28 food table.
 pub fn foods() -> &'static FoodTable {

@@ -8,8 +8,8 @@ mod support;
 
 use electrolyte_planner::domain::diary::day::DayEntry;
 use electrolyte_planner::domain::diary::storage::{day_key, save_day, KeyValueStore, StoreError};
-use electrolyte_planner::domain::plan::Meal;
-use electrolyte_planner::domain::volume::VolumeUnit;
+use electrolyte_planner::domain::planning::plan::Meal;
+use electrolyte_planner::domain::units::volume::VolumeUnit;
 use electrolyte_planner::storage::{today, BrowserStore};
 use support::{click, mount_at, remount_at, until};
 use wasm_bindgen_test::*;

@@ -15,8 +15,8 @@ use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{
     CrampEpisode, EntryError, Place, Relief, Side, TimeOfDay, MAX_CRAMP_NOTE_CHARS,
 };
-use crate::domain::format::format_number;
-use crate::domain::quantity::{parse_number, QuantityError};
+use crate::domain::units::format::format_number;
+use crate::domain::units::quantity::{parse_number, QuantityError};
 
 /// How often an untouched time field catches up with the clock.
 const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(15);

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 
 use super::planner_state::Planner;
 use crate::catalog;
-use crate::domain::daily_targets::DailyTargets;
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::Diary;
-use crate::domain::format::{count, format_percent};
-use crate::domain::nutrient::Nutrient;
-use crate::domain::progress::{Progress, Status};
-use crate::domain::targets::TargetKind;
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::planning::progress::{Progress, Status};
+use crate::domain::targets::daily_targets::DailyTargets;
+use crate::domain::targets::dri::TargetKind;
+use crate::domain::units::format::{count, format_percent};
 use crate::storage::today;
 
 /// How many days the list shows at first, and adds per "Show more".

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use crate::catalog;
 use crate::components::mineral_summary::MineralSummary;
 use crate::components::quick_add::QuickAdd;
-use crate::domain::food::Food;
-use crate::domain::food_table::FoodIndex;
+use crate::domain::foods::food::Food;
+use crate::domain::foods::food_table::FoodIndex;
 use crate::timing;
 
 /// How many results the list shows at once.

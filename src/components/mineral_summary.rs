@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::food::Food;
-use crate::domain::format::format_amount;
-use crate::domain::nutrient::Nutrient;
+use crate::domain::foods::food::Food;
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::units::format::format_amount;
 
 /// "K 358 · Mg 27 · Ca 5 · Na 1 mg / 100 g"; unknown values read "no data".
 #[component]

@@ -9,8 +9,6 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::domain::amount::MassUnit;
-use crate::domain::daily_targets::{DailyTargets, TargetError};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::settings::Settings;
@@ -20,10 +18,12 @@ use crate::domain::diary::storage::{
     Updated,
 };
 use crate::domain::diary::Diary;
-use crate::domain::food::Food;
-use crate::domain::plan::{DayPlan, FoodUnit, Meal, PlanError};
-use crate::domain::progress::{day_progress, Progress};
-use crate::domain::totals::{DayTotals, WaterCounting};
+use crate::domain::foods::food::Food;
+use crate::domain::planning::plan::{DayPlan, FoodUnit, Meal, PlanError};
+use crate::domain::planning::progress::{day_progress, Progress};
+use crate::domain::planning::totals::{DayTotals, WaterCounting};
+use crate::domain::targets::daily_targets::{DailyTargets, TargetError};
+use crate::domain::units::amount::MassUnit;
 use crate::storage::{
     clock_out_of_range, take_unsaved_marker, today, with_write_lock, BrowserStore,
 };

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{plain_number, Planner};
-use crate::domain::daily_targets::TargetError;
 use crate::domain::diary::settings::ProfileAnswer;
-use crate::domain::profile::{
+use crate::domain::targets::daily_targets::TargetError;
+use crate::domain::targets::dri::{nasem, Sex};
+use crate::domain::targets::profile::{
     parse_age, AgeUnit, Profile, Stage, STAGE_AGE_LIMIT_YEARS, STAGE_MIN_AGE_YEARS,
 };
-use crate::domain::targets::{nasem, Sex};
 
 /// Form key of a sex.
 fn sex_key(sex: Sex) -> &'static str {

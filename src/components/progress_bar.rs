@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::planner_state::Planner;
-use crate::domain::amount_text::format_nutrient_amount;
-use crate::domain::format::format_percent;
-use crate::domain::nutrient::Nutrient;
-use crate::domain::progress::{Progress, Status};
-use crate::domain::totals::{contributions, WaterCounting};
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::planning::progress::{Progress, Status};
+use crate::domain::planning::totals::{contributions, WaterCounting};
+use crate::domain::units::amount_text::format_nutrient_amount;
+use crate::domain::units::format::format_percent;
 
 /// The visible numbers: "1,840 / 2,600 mg", with "at least" when items
 /// lack data.
@@ -196,9 +196,9 @@ fn Sources(nutrient: Nutrient) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::targets::Target;
-    use crate::domain::targets::TargetKind;
-    use crate::domain::totals::NutrientTotal;
+    use crate::domain::planning::totals::NutrientTotal;
+    use crate::domain::targets::dri::Target;
+    use crate::domain::targets::dri::TargetKind;
 
     fn progress(known: f64, items_missing: usize, amount: f64, kind: TargetKind) -> Progress {
         Progress::new(

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::planner_state::Planner;
-use crate::domain::food_table::FoodIndex;
-use crate::domain::plan::{FoodUnit, Meal};
+use crate::domain::foods::food_table::FoodIndex;
+use crate::domain::planning::plan::{FoodUnit, Meal};
 use crate::storage::local_hour;
 
 /// The meal being added to, shared by the add forms of the plan page.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::domain::format::format_number;
+use crate::domain::units::format::format_number;
 
 /// Where the numbers come from and what they cannot tell you.
 #[component]

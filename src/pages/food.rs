@@ -7,14 +7,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog;
 use crate::components::planner_state::{plain_number, MealSelect, Planner};
-use crate::domain::amount::MassUnit;
-use crate::domain::amount_text::format_nutrient_amount;
-use crate::domain::food::{Food, NdbNumber};
-use crate::domain::format::{format_amount, format_number, format_percent};
-use crate::domain::nutrient::Nutrient;
-use crate::domain::plan::{FoodUnit, Meal};
-use crate::domain::serving::{nutrient_lines, NutrientLine, Serving, ServingError};
-use crate::domain::targets::TargetKind;
+use crate::domain::foods::food::{Food, NdbNumber};
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::foods::serving::{nutrient_lines, NutrientLine, Serving, ServingError};
+use crate::domain::planning::plan::{FoodUnit, Meal};
+use crate::domain::targets::dri::TargetKind;
+use crate::domain::units::amount::MassUnit;
+use crate::domain::units::amount_text::format_nutrient_amount;
+use crate::domain::units::format::{format_amount, format_number, format_percent};
 use crate::pages::not_found::NotFound;
 use crate::storage::local_hour;
 

@@ -12,13 +12,13 @@ use crate::catalog;
 use crate::components::food_search::{food_href, AddStatus};
 use crate::components::planner_state::Planner;
 use crate::components::quick_add::QuickAdd;
-use crate::domain::food::FoodGroupId;
-use crate::domain::format::{format_amount, format_number};
-use crate::domain::nutrient::Nutrient;
-use crate::domain::rich_foods::{
+use crate::domain::foods::food::FoodGroupId;
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::foods::rich_foods::{
     rank, shortest_mineral, shortest_mineral_text, Basis, RankedFood, RichFoodsQuery,
     LOW_SODIUM_MAX_MG,
 };
+use crate::domain::units::format::{format_amount, format_number};
 use crate::storage::today;
 
 /// How many more foods each "Show more" reveals.
@@ -234,7 +234,7 @@ pub fn RichFoodsPage() -> impl IntoView {
 }
 
 /// "1,024 foods ranked. Left out: 426 with no potassium data, …"
-fn summary(query: &RichFoodsQuery, result: &crate::domain::rich_foods::RichFoods) -> String {
+fn summary(query: &RichFoodsQuery, result: &crate::domain::foods::rich_foods::RichFoods) -> String {
     let mineral = query.mineral.name().to_ascii_lowercase();
     let mut text = format!(
         "{} foods ranked by {mineral} {}.",

@@ -7,11 +7,11 @@ use leptos_router::components::A;
 
 use crate::components::planner_state::{Planner, Saved};
 use crate::components::profile_form::{ProfileForm, ProfileIds};
-use crate::domain::amount_text::format_nutrient_amount;
-use crate::domain::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
-use crate::domain::nutrient::Nutrient;
-use crate::domain::quantity::parse_number;
-use crate::domain::targets::TargetKind;
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::targets::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
+use crate::domain::targets::dri::TargetKind;
+use crate::domain::units::amount_text::format_nutrient_amount;
+use crate::domain::units::quantity::parse_number;
 
 /// Profile form, preset switch and the targets table.
 #[component]

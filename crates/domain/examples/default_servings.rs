@@ -5,9 +5,9 @@
 
 use std::time::Instant;
 
-use electrolyte_domain::amount::MassUnit;
-use electrolyte_domain::food_table::sr28;
-use electrolyte_domain::plan::FoodUnit;
+use electrolyte_domain::foods::food_table::sr28;
+use electrolyte_domain::planning::plan::FoodUnit;
+use electrolyte_domain::units::amount::MassUnit;
 
 fn main() {
     let table = sr28();

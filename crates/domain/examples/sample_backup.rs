@@ -11,7 +11,7 @@ use electrolyte_domain::diary::backup::export_json;
 use electrolyte_domain::diary::storage::{
     save_day, save_settings, KeyValueStore, MemoryStore, SCHEMA_KEY, SCHEMA_VERSION,
 };
-use electrolyte_domain::food_table::sr28;
+use electrolyte_domain::foods::food_table::sr28;
 
 fn usage() -> ! {
     eprintln!("usage: sample_backup [days] [items per day] [--storage]");

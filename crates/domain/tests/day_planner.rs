@@ -3,24 +3,24 @@
 //! and the stored forms of plans, profiles and targets.
 #![cfg(not(target_arch = "wasm32"))]
 
-use electrolyte_domain::amount::MassUnit;
-use electrolyte_domain::daily_targets::{
-    DailyTargets, DriKind, Preset, TargetSource, TARGET_NUTRIENTS,
-};
-use electrolyte_domain::food::{Food, NdbNumber};
-use electrolyte_domain::food_table::sr28;
-use electrolyte_domain::nutrient::Nutrient;
-use electrolyte_domain::plan::{DayPlan, Entry, FoodUnit, Meal, PlanError};
-use electrolyte_domain::profile::{Profile, ProfileError, Stage};
-use electrolyte_domain::progress::{day_progress, Status};
-use electrolyte_domain::quantity::parse_number;
-use electrolyte_domain::supplements::{
+use electrolyte_domain::foods::food::{Food, NdbNumber};
+use electrolyte_domain::foods::food_table::sr28;
+use electrolyte_domain::foods::nutrient::Nutrient;
+use electrolyte_domain::planning::plan::{DayPlan, Entry, FoodUnit, Meal, PlanError};
+use electrolyte_domain::planning::progress::{day_progress, Status};
+use electrolyte_domain::planning::supplements::{
     CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement,
 };
-use electrolyte_domain::targets::{nasem, DriRow, LifeStage, Sex, TargetKind};
-use electrolyte_domain::totals::{contributions, DayTotals, WaterCounting};
-use electrolyte_domain::volume::VolumeUnit;
-use electrolyte_domain::warnings::{magnesium_warning, potassium_caution};
+use electrolyte_domain::planning::totals::{contributions, DayTotals, WaterCounting};
+use electrolyte_domain::planning::warnings::{magnesium_warning, potassium_caution};
+use electrolyte_domain::targets::daily_targets::{
+    DailyTargets, DriKind, Preset, TargetSource, TARGET_NUTRIENTS,
+};
+use electrolyte_domain::targets::dri::{nasem, DriRow, LifeStage, Sex, TargetKind};
+use electrolyte_domain::targets::profile::{Profile, ProfileError, Stage};
+use electrolyte_domain::units::amount::MassUnit;
+use electrolyte_domain::units::quantity::parse_number;
+use electrolyte_domain::units::volume::VolumeUnit;
 
 fn ndb(text: &str) -> NdbNumber {
     text.parse().unwrap()

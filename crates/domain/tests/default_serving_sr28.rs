@@ -3,13 +3,13 @@
 //! (`data/sr28-minerals.txt`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use electrolyte_domain::amount::MassUnit;
-use electrolyte_domain::default_serving::MAX_DEFAULT_GRAMS;
-use electrolyte_domain::food::{Food, NdbNumber, Portion};
-use electrolyte_domain::food_table::{sr28, FoodTable};
-use electrolyte_domain::nutrient::Nutrient;
-use electrolyte_domain::plan::FoodUnit;
-use electrolyte_domain::rich_foods::{rank, Basis, RichFoodsQuery};
+use electrolyte_domain::foods::default_serving::MAX_DEFAULT_GRAMS;
+use electrolyte_domain::foods::food::{Food, NdbNumber, Portion};
+use electrolyte_domain::foods::food_table::{sr28, FoodTable};
+use electrolyte_domain::foods::nutrient::Nutrient;
+use electrolyte_domain::foods::rich_foods::{rank, Basis, RichFoodsQuery};
+use electrolyte_domain::planning::plan::FoodUnit;
+use electrolyte_domain::units::amount::MassUnit;
 
 fn table() -> &'static FoodTable {
     sr28()

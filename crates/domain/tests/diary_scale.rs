@@ -13,7 +13,7 @@ use electrolyte_domain::diary::backup::{apply, csv_items, export_json, parse_bac
 use electrolyte_domain::diary::date::Date;
 use electrolyte_domain::diary::storage::{load, save_day, save_settings, MemoryStore};
 use electrolyte_domain::diary::Diary;
-use electrolyte_domain::food_table::sr28;
+use electrolyte_domain::foods::food_table::sr28;
 
 /// Browsers give a site about 5 million UTF-16 code units of localStorage.
 const QUOTA: usize = 5_000_000;

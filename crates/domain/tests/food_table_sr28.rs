@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use electrolyte_domain::food::{Food, NdbNumber};
-use electrolyte_domain::food_table::{sr28, FoodTable};
-use electrolyte_domain::nutrient::Nutrient;
+use electrolyte_domain::foods::food::{Food, NdbNumber};
+use electrolyte_domain::foods::food_table::{sr28, FoodTable};
+use electrolyte_domain::foods::nutrient::Nutrient;
 
 fn table() -> &'static FoodTable {
     sr28()

@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use electrolyte_domain::food::Food;
-use electrolyte_domain::food_table::{sr28, FoodTable};
-use electrolyte_domain::search::SearchIndex;
+use electrolyte_domain::foods::food::Food;
+use electrolyte_domain::foods::food_table::{sr28, FoodTable};
+use electrolyte_domain::foods::search::SearchIndex;
 
 static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::new(table()));
 

@@ -9,7 +9,7 @@ use crate::domain::diary::backup::{csv_days, csv_items, export_everything};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::storage::unreadable_pairs;
 use crate::domain::diary::Diary;
-use crate::domain::format::count;
+use crate::domain::units::format::count;
 use crate::storage::{download, today, BrowserStore};
 
 /// What can be exported.

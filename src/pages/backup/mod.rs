@@ -19,7 +19,7 @@ mod unreadable;
 use leptos::prelude::*;
 
 use crate::components::planner_state::Planner;
-use crate::domain::format::count;
+use crate::domain::units::format::count;
 use export::Export;
 use import::Import;
 use storage_use::StorageUse;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::planner_state::Planner;
 use crate::domain::diary::storage::KeyValueStore;
-use crate::domain::format::format_number;
+use crate::domain::units::format::format_number;
 use crate::storage::BrowserStore;
 
 /// What the browser allows one site in `localStorage`, in UTF-16 code

@@ -12,7 +12,7 @@ use crate::domain::diary::storage::{
     discard_offered, unreadable_values, KeyValueStore, UnreadableValue, DAY_KEY_PREFIX, SCHEMA_KEY,
     SCHEMA_VERSION,
 };
-use crate::domain::format::format_number;
+use crate::domain::units::format::format_number;
 use crate::storage::{download, BrowserStore};
 
 /// A file name for the bytes of `key`: "electrolyte-unreadable-ep.v1.day.2026-11-29.txt".

@@ -7,7 +7,7 @@ use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{plain_number, Planner, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{Activity, EntryError};
-use crate::domain::quantity::{parse_number, QuantityError};
+use crate::domain::units::quantity::{parse_number, QuantityError};
 
 /// An activity field: the number as typed and its error.
 #[derive(Clone, Copy)]

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::planner_state::{MealSelect, Planner};
 use crate::domain::diary::date::Date;
-use crate::domain::format::count;
-use crate::domain::plan::{DayPlan, Meal, PlanError, PlanItem};
+use crate::domain::planning::plan::{DayPlan, Meal, PlanError, PlanItem};
+use crate::domain::units::format::count;
 
 /// Appends `items` (meal, item) to the plan of `to`, through the planner so
 /// the day is saved like any edit; all or nothing. The open day stays open.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::planner_state::{NotesDraft, Planner, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::MAX_NOTES_CHARS;
-use crate::domain::format::format_number;
+use crate::domain::units::format::format_number;
 
 /// The day's free notes, saved as they are typed.
 #[component]

@@ -12,10 +12,10 @@ use crate::components::planner_state::{
     food_unit_choices, food_unit_from_value, food_unit_value, plain_number, Planner,
 };
 use crate::components::quick_add::{add_food, AddingTo, QuickAdd};
-use crate::domain::food::NdbNumber;
-use crate::domain::food_table::FoodIndex;
-use crate::domain::plan::Meal;
-use crate::domain::quantity::parse_number;
+use crate::domain::foods::food::NdbNumber;
+use crate::domain::foods::food_table::FoodIndex;
+use crate::domain::planning::plan::Meal;
+use crate::domain::units::quantity::parse_number;
 
 /// The meal picker as one row of radio buttons: one tap to change.
 #[component]

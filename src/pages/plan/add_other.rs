@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{MealSelect, Planner, Saved};
 use crate::domain::diary::storage::UpdateError;
-use crate::domain::plan::{Meal, PlanError};
-use crate::domain::quantity::{parse_number, QuantityError};
-use crate::domain::supplements::{
+use crate::domain::planning::plan::{Meal, PlanError};
+use crate::domain::planning::supplements::{
     CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, ELEMENTAL_HINT,
     POTASSIUM_CAUTION,
 };
-use crate::domain::volume::VolumeUnit;
+use crate::domain::units::quantity::{parse_number, QuantityError};
+use crate::domain::units::volume::VolumeUnit;
 
 use crate::components::quick_add::AddingTo;
 

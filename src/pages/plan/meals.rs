@@ -6,11 +6,11 @@ use crate::catalog;
 use crate::components::planner_state::{
     food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number, Planner,
 };
-use crate::domain::amount_text::format_nutrient_amount;
-use crate::domain::nutrient::Nutrient;
-use crate::domain::plan::{Entry, ItemId, Meal};
-use crate::domain::quantity::parse_number;
-use crate::domain::totals::{item_minerals_line, DayTotals, Totals};
+use crate::domain::foods::nutrient::Nutrient;
+use crate::domain::planning::plan::{Entry, ItemId, Meal};
+use crate::domain::planning::totals::{item_minerals_line, DayTotals, Totals};
+use crate::domain::units::amount_text::format_nutrient_amount;
+use crate::domain::units::quantity::parse_number;
 
 /// "Removed Bananas, raw." with an Undo button, while a removal can be undone.
 #[component]

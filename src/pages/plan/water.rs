@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::{Planner, Saved};
-use crate::domain::format::format_number;
-use crate::domain::quantity::parse_number;
+use crate::domain::units::format::format_number;
+use crate::domain::units::quantity::parse_number;
 
 use crate::components::quick_add::AddingTo;
 

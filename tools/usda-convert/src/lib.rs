@@ -1,7 +1,7 @@
 //! Converts the reduced USDA SR28 CSVs (`foods.csv`, `portions.csv`,
 //! `food_groups.csv`) into the app's compact food table,
 //! `data/sr28-minerals.txt`, in the format of
-//! `electrolyte_domain::food_table::encode`.
+//! `electrolyte_domain::foods::food_table::encode`.
 //!
 //! Text in the app's table is `&'static str`, so the converter leaks the
 //! strings it keeps; it is a one-shot command, so that memory is freed on exit.
@@ -12,7 +12,7 @@ pub mod sr28;
 use std::fmt;
 use std::path::Path;
 
-use electrolyte_domain::food_table::{decode, encode, FoodTable};
+use electrolyte_domain::foods::food_table::{decode, encode, FoodTable};
 
 /// Why the conversion failed: where (file and line, or path) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,11 @@
 use std::fs;
 use std::path::Path;
 
-use electrolyte_domain::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
-use electrolyte_domain::food_table::FoodTable;
-use electrolyte_domain::nutrient::Nutrient;
+use electrolyte_domain::foods::food::{
+    Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion,
+};
+use electrolyte_domain::foods::food_table::FoodTable;
+use electrolyte_domain::foods::nutrient::Nutrient;
 
 use crate::csv::{self, Record};
 use crate::Error;

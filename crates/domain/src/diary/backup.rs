@@ -35,12 +35,12 @@ use super::day::{DayEntry, MAX_CRAMPS, MAX_NOTES_CHARS};
 use super::settings::Settings;
 use super::storage::{prepare_batch, Batch, KeyValueStore, SaveError};
 use super::Diary;
-use crate::daily_targets::TARGET_NUTRIENTS;
-use crate::food_table::FoodTable;
-use crate::format::{count, format_number};
-use crate::nutrient::Nutrient;
-use crate::plan::{DayPlan, Entry, Meal};
-use crate::totals::{item_amount, ItemAmount, WaterCounting};
+use crate::foods::food_table::FoodTable;
+use crate::foods::nutrient::Nutrient;
+use crate::planning::plan::{DayPlan, Entry, Meal};
+use crate::planning::totals::{item_amount, ItemAmount, WaterCounting};
+use crate::targets::daily_targets::TARGET_NUTRIENTS;
+use crate::units::format::{count, format_number};
 
 /// The `format` of a backup file.
 pub const BACKUP_FORMAT: &str = "electrolyte-planner-backup";
@@ -429,7 +429,7 @@ pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError
 
 /// Each food of `day` checked as the form checks it when it is added (the
 /// food is in `table`, the portion is one of its, at most
-/// [`crate::amount::MAX_GRAMS`] in all): the form's own check, not a copy.
+/// [`crate::units::amount::MAX_GRAMS`] in all): the form's own check, not a copy.
 fn check_foods(day: &DayEntry, table: &FoodTable) -> Result<(), String> {
     for (meal, item) in day.plan().iter() {
         if let Entry::Food(food) = &item.entry {
@@ -831,12 +831,12 @@ mod tests {
     use super::super::day::test_days::calf_cramp;
     use super::super::day::Activity;
     use super::*;
-    use crate::amount::MassUnit;
-    use crate::nutrient::Nutrient;
-    use crate::plan::test_table::{ndb, table};
-    use crate::plan::FoodUnit;
-    use crate::supplements::{MagnesiumForm, Supplement};
-    use crate::volume::VolumeUnit;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::test_table::{ndb, table};
+    use crate::planning::plan::FoodUnit;
+    use crate::planning::supplements::{MagnesiumForm, Supplement};
+    use crate::units::amount::MassUnit;
+    use crate::units::volume::VolumeUnit;
 
     fn food_day(foods: &[(Meal, u32, f64)]) -> DayEntry {
         let t = table();

@@ -7,8 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::format_number;
-use crate::plan::DayPlan;
+use crate::planning::plan::DayPlan;
+use crate::units::format::format_number;
 
 /// The longest day notes, in characters.
 pub const MAX_NOTES_CHARS: usize = 2_000;
@@ -603,7 +603,7 @@ impl TryFrom<StoredActivity> for Activity {
 }
 
 /// The stored form of a [`DayEntry`], short keys, empty parts left out:
-/// `{"p":{plan, see crate::plan},"c":[cramps],"a":{activity},"n":"notes"}`.
+/// `{"p":{plan, see crate::planning::plan},"c":[cramps],"a":{activity},"n":"notes"}`.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredDay {
@@ -665,8 +665,8 @@ pub(crate) mod test_days {
 mod tests {
     use super::test_days::calf_cramp;
     use super::*;
-    use crate::plan::Meal;
-    use crate::volume::VolumeUnit;
+    use crate::planning::plan::Meal;
+    use crate::units::volume::VolumeUnit;
 
     #[test]
     fn times_of_day_parse_strictly() {

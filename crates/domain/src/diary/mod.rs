@@ -21,12 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::LazyLock;
 
-use crate::daily_targets::DailyTargets;
-use crate::food::NdbNumber;
-use crate::food_table::FoodTable;
-use crate::plan::{DayPlan, Entry, Meal, PlanError};
-use crate::progress::{day_progress, Progress};
-use crate::totals::{DayTotals, WaterCounting};
+use crate::foods::food::NdbNumber;
+use crate::foods::food_table::FoodTable;
+use crate::planning::plan::{DayPlan, Entry, Meal, PlanError};
+use crate::planning::progress::{day_progress, Progress};
+use crate::planning::totals::{DayTotals, WaterCounting};
+use crate::targets::daily_targets::DailyTargets;
 
 use date::Date;
 use day::DayEntry;
@@ -179,7 +179,7 @@ impl Diary {
     /// to the same meal of `to`, with fresh ids, so nothing already on `to`
     /// is lost. Cramps, activity and notes are not copied (they belong to
     /// their day). All or nothing: refused if `to` is locked or would hold
-    /// more than [`crate::plan::MAX_ITEMS`].
+    /// more than [`crate::planning::plan::MAX_ITEMS`].
     pub fn copy_day(&mut self, from: Date, to: Date) -> Result<(), DiaryError> {
         let source = self.day(from).plan().clone();
         self.change_plan(to, |plan| {
@@ -239,7 +239,7 @@ impl Diary {
     }
 
     /// How `date`'s plan stands against `targets`, one [`Progress`] per
-    /// target in [`crate::daily_targets::TARGET_NUTRIENTS`] order (the four
+    /// target in [`crate::targets::daily_targets::TARGET_NUTRIENTS`] order (the four
     /// minerals and water; `percent / 100` is the fraction met), for the
     /// calendar. `None` when the day has no item: nothing was recorded,
     /// which is not 0 %.
@@ -263,12 +263,12 @@ mod tests {
     use super::date::date;
     use super::day::test_days::calf_cramp;
     use super::*;
-    use crate::amount::MassUnit;
-    use crate::nutrient::Nutrient;
-    use crate::plan::test_table::{ndb, table};
-    use crate::plan::{FoodUnit, MAX_ITEMS};
-    use crate::progress::Status;
-    use crate::volume::VolumeUnit;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::test_table::{ndb, table};
+    use crate::planning::plan::{FoodUnit, MAX_ITEMS};
+    use crate::planning::progress::Status;
+    use crate::units::amount::MassUnit;
+    use crate::units::volume::VolumeUnit;
 
     fn food_day(foods: &[(Meal, u32)]) -> DayEntry {
         let t = table();

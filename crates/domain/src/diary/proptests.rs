@@ -12,11 +12,11 @@ use super::storage::{
     MemoryStore, SCHEMA_KEY, SETTINGS_KEY,
 };
 use super::Diary;
-use crate::amount::MassUnit;
-use crate::plan::test_table::{ndb, table};
-use crate::plan::{FoodUnit, Meal};
-use crate::supplements::{MagnesiumForm, Supplement};
-use crate::volume::VolumeUnit;
+use crate::planning::plan::test_table::{ndb, table};
+use crate::planning::plan::{FoodUnit, Meal};
+use crate::planning::supplements::{MagnesiumForm, Supplement};
+use crate::units::amount::MassUnit;
+use crate::units::volume::VolumeUnit;
 
 /// One item to add: meal, kind (0 food, 1 drink, 2 magnesium), food and
 /// an amount anywhere in the allowed range (any f64 bits).

@@ -6,12 +6,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::daily_targets::DailyTargets;
-use crate::food::NdbNumber;
-use crate::format::format_number;
-use crate::profile::Profile;
-use crate::targets::nasem;
-use crate::volume::{VolumeUnit, GLASS_ML, GLASS_ML_RANGE};
+use crate::foods::food::NdbNumber;
+use crate::targets::daily_targets::DailyTargets;
+use crate::targets::dri::nasem;
+use crate::targets::profile::Profile;
+use crate::units::format::format_number;
+use crate::units::volume::{VolumeUnit, GLASS_ML, GLASS_ML_RANGE};
 
 /// The most favourite foods kept.
 pub const MAX_FAVOURITES: usize = 200;
@@ -161,7 +161,7 @@ impl Settings {
 }
 
 /// The stored form of [`Settings`]: `{"t":{targets, see
-/// crate::daily_targets},"who":"given","glass":300,"fav":["09040","11457"]}`;
+/// crate::targets::daily_targets},"who":"given","glass":300,"fav":["09040","11457"]}`;
 /// no favourites, a 250 ml glass and "not asked" are left out, so settings
 /// stored before these fields existed read as they always did.
 ///
@@ -227,8 +227,8 @@ impl TryFrom<StoredSettings> for Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nutrient::Nutrient;
-    use crate::plan::test_table::ndb;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::test_table::ndb;
 
     #[test]
     fn favourites_toggle_and_are_bounded() {
@@ -312,7 +312,7 @@ mod tests {
         let mut own = Settings::default();
         let mut t = own.targets().clone();
         t.set_profile(
-            Profile::new(58.0, crate::targets::Sex::Female, None).unwrap(),
+            Profile::new(58.0, crate::targets::dri::Sex::Female, None).unwrap(),
             nasem(),
         )
         .unwrap();

@@ -14,7 +14,7 @@
 //! writes of the key (so another tab's writes can be told apart), and `d`
 //! is the day in the short form of [`DayEntry`] (`{"p":plan,"c":cramps,
 //! "a":activity,"n":notes}`, see [`crate::diary::day`] and
-//! [`crate::plan`]) or the [`Settings`] (`{"t":targets,"fav":[ndb]}`).
+//! [`crate::planning::plan`]) or the [`Settings`] (`{"t":targets,"fav":[ndb]}`).
 //! A day with nothing recorded has no key. Keys not starting with `ep.`
 //! belong to others and are never touched.
 //!
@@ -57,8 +57,8 @@ use super::date::{Date, MAX_YEAR, MIN_YEAR};
 use super::day::DayEntry;
 use super::settings::Settings;
 use super::Diary;
-use crate::daily_targets::DailyTargets;
-use crate::plan::DayPlan;
+use crate::planning::plan::DayPlan;
+use crate::targets::daily_targets::DailyTargets;
 
 /// The key of the schema marker.
 pub const SCHEMA_KEY: &str = "ep.schema";
@@ -1213,10 +1213,10 @@ mod tests {
     use super::super::date::date;
     use super::super::day::test_days::calf_cramp;
     use super::*;
-    use crate::food::NdbNumber;
-    use crate::nutrient::Nutrient;
-    use crate::plan::Meal;
-    use crate::volume::VolumeUnit;
+    use crate::foods::food::NdbNumber;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::Meal;
+    use crate::units::volume::VolumeUnit;
 
     fn today() -> Date {
         date("2026-11-29")

@@ -57,8 +57,8 @@ impl WarningSign {
             WarningSign::SwellingInBothLegs => "Swelling, redness or a lump in both legs is worth showing a doctor.".to_owned(),
             WarningSign::LongCramp { minutes } => format!(
                 "A cramp lasted {} minutes. Cramps lasting over {} minutes are worth showing a doctor.",
-                crate::format::format_number(*minutes, 1),
-                crate::format::format_number(LONG_CRAMP_MINUTES, 0)
+                crate::units::format::format_number(*minutes, 1),
+                crate::units::format::format_number(LONG_CRAMP_MINUTES, 0)
             ),
             WarningSign::Numbness => "Cramps with numbness are worth showing a doctor.".to_owned(),
             WarningSign::DailyCramps => format!(

@@ -1,12 +1,12 @@
 //! A large made-up diary on the real food table, for the scale test and
 //! the `sample_backup` example (not part of the crate's API).
 
-use electrolyte_domain::amount::MassUnit;
 use electrolyte_domain::diary::date::Date;
 use electrolyte_domain::diary::day::{Activity, CrampEpisode, DayEntry, Place, Side, TimeOfDay};
 use electrolyte_domain::diary::Diary;
-use electrolyte_domain::food_table::FoodTable;
-use electrolyte_domain::plan::{FoodUnit, Meal};
+use electrolyte_domain::foods::food_table::FoodTable;
+use electrolyte_domain::planning::plan::{FoodUnit, Meal};
+use electrolyte_domain::units::amount::MassUnit;
 
 /// `days` consecutive days ending 2026-11-29, each with `items` foods
 /// spread over the meals (real NDB numbers, a household portion or grams),

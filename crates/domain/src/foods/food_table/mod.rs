@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 pub use codec::{decode, encode, DecodeError};
 
-use super::default_serving::{default_serving, DefaultServing};
-use super::food::{Food, FoodGroup, FoodGroupId, NdbNumber};
+use crate::foods::default_serving::{default_serving, DefaultServing};
+use crate::foods::food::{Food, FoodGroup, FoodGroupId, NdbNumber};
 
 /// All foods and food groups, with lookup by NDB number.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +50,7 @@ impl FoodTable {
     }
 
     /// The amount `food` starts at when picked: the portion a person eats
-    /// (see [`crate::default_serving`]).
+    /// (see [`crate::foods::default_serving`]).
     pub fn default_serving(&self, food: &Food) -> DefaultServing {
         default_serving(food, self.group(food.group))
     }
@@ -59,7 +59,7 @@ impl FoodTable {
 /// The shipped USDA SR28 table, decoded on first use.
 pub fn sr28() -> &'static FoodTable {
     static TABLE: LazyLock<FoodTable> = LazyLock::new(|| {
-        decode(include_str!("../../../../data/sr28-minerals.txt"))
+        decode(include_str!("../../../../../data/sr28-minerals.txt"))
             .expect("the shipped food table is checked by tests")
     });
     &TABLE

@@ -46,8 +46,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::food::Food;
-use super::food_table::{FoodIndex, FoodTable};
+use crate::foods::food::Food;
+use crate::foods::food_table::{FoodIndex, FoodTable};
 
 /// The best matches of a query and how many foods matched in all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -1208,7 +1208,7 @@ fn singulars(words: &WordList) -> (WordList, Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::{FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::foods::food::{FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
 
     const PLAIN: u8 = 0;
     const BABY: u8 = 1;

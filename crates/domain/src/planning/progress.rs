@@ -1,12 +1,12 @@
 //! How the day stands against each target: a share of a minimum ("met"
 //! once reached) or of the sodium budget ("over the limit" above it).
 
-use super::amount_text::format_nutrient_amount;
-use super::daily_targets::DailyTargets;
-use super::format::{format_amount, format_percent};
-use super::nutrient::Nutrient;
-use super::targets::{Target, TargetKind};
-use super::totals::{DayTotals, NutrientTotal};
+use crate::foods::nutrient::Nutrient;
+use crate::planning::totals::{DayTotals, NutrientTotal};
+use crate::targets::daily_targets::DailyTargets;
+use crate::targets::dri::{Target, TargetKind};
+use crate::units::amount_text::format_nutrient_amount;
+use crate::units::format::{format_amount, format_percent};
 
 /// Where a total stands against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -138,7 +138,7 @@ impl Progress {
     }
 }
 
-/// Progress toward every target, in [`crate::daily_targets::TARGET_NUTRIENTS`]
+/// Progress toward every target, in [`crate::targets::daily_targets::TARGET_NUTRIENTS`]
 /// order; water is measured with the fluids that count.
 pub fn day_progress(targets: &DailyTargets, totals: &DayTotals) -> Vec<Progress> {
     targets

@@ -1,11 +1,11 @@
 //! "Foods richest in a mineral": the whole table ranked by a mineral per
 //! 100 g, per typical portion or per 100 kcal, with honest exclusions.
 
-use super::food::{Food, FoodGroupId};
-use super::food_table::{FoodIndex, FoodTable};
-use super::format::format_percent;
-use super::nutrient::Nutrient;
-use super::progress::{Progress, Status};
+use crate::foods::food::{Food, FoodGroupId};
+use crate::foods::food_table::{FoodIndex, FoodTable};
+use crate::foods::nutrient::Nutrient;
+use crate::planning::progress::{Progress, Status};
+use crate::units::format::format_percent;
 
 /// What the ranking compares foods by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,7 +13,7 @@ pub enum Basis {
     /// Amount in 100 g of the food.
     Per100g,
     /// Amount in the food's default serving, the portion a person eats
-    /// ([`crate::default_serving`]): 1 medium banana, 1 oz of almonds, 1 tsp
+    /// ([`crate::foods::default_serving`]): 1 medium banana, 1 oz of almonds, 1 tsp
     /// of cream of tartar.
     PerPortion,
     /// Amount per 100 kcal of the food: nutrient density.
@@ -177,7 +177,7 @@ pub fn shortest_mineral_text(mineral: Nutrient, percent: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::{FoodGroup, NdbNumber, NutrientValues, Portion};
+    use crate::foods::food::{FoodGroup, NdbNumber, NutrientValues, Portion};
 
     fn food(
         ndb: u32,
@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn ranks_the_real_table_by_what_people_eat() {
-        let t = crate::food_table::sr28();
+        let t = crate::foods::food_table::sr28();
         let calcium = RichFoodsQuery {
             mineral: Nutrient::Calcium,
             ..query(Basis::PerPortion)
@@ -324,8 +324,8 @@ mod tests {
     }
 
     fn progress(nutrient: Nutrient, known: f64, target: f64) -> Progress {
-        use crate::targets::{Target, TargetKind};
-        use crate::totals::NutrientTotal;
+        use crate::planning::totals::NutrientTotal;
+        use crate::targets::dri::{Target, TargetKind};
         Progress::new(
             nutrient,
             NutrientTotal {

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::decimal::parse_decimal;
-use super::format::format_number;
+use crate::units::decimal::parse_decimal;
+use crate::units::format::format_number;
 
 /// A unit of mass the user can type an amount in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

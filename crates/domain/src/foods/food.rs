@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::nutrient::Nutrient;
+use crate::foods::nutrient::Nutrient;
 
 /// USDA SR Nutrient Databank number: always shown as 5 digits (`09040`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -47,7 +47,7 @@ impl FromStr for NdbNumber {
     }
 }
 
-/// Index of a food group in [`crate::food_table::FoodTable::groups`].
+/// Index of a food group in [`crate::foods::food_table::FoodTable::groups`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FoodGroupId(pub u8);
 
@@ -102,7 +102,7 @@ pub struct Food {
     pub group: FoodGroupId,
     pub per_100g: NutrientValues,
     /// Household portions in USDA's order (which says nothing of what one
-    /// eats: see [`crate::default_serving`] for that).
+    /// eats: see [`crate::foods::default_serving`] for that).
     pub portions: Vec<Portion>,
 }
 

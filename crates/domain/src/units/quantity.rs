@@ -2,18 +2,18 @@
 //! milligrams) and the checks every such number passes: finite, not
 //! negative or not zero, and below a plausible maximum.
 //!
-//! Food masses in g/oz also go through [`crate::amount::MAX_GRAMS`]; this
+//! Food masses in g/oz also go through [`crate::units::amount::MAX_GRAMS`]; this
 //! module words the refusals for every other kind of quantity.
 //!
 //! These checks are the one validation of amounts: the forms' checked edits
-//! and every stored or imported item (see [`crate::plan`] and
+//! and every stored or imported item (see [`crate::planning::plan`] and
 //! [`crate::diary::backup`]) go through them, so an import can hold no
 //! amount a form would refuse.
 
 use std::fmt;
 
-use super::decimal::parse_decimal;
-use super::format::format_number;
+use crate::units::decimal::parse_decimal;
+use crate::units::format::format_number;
 
 /// Why a typed or given quantity was refused. Every message is a plain
 /// sentence that can be shown as is.

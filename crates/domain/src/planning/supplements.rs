@@ -6,9 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{count, format_amount, format_number};
-use super::nutrient::Nutrient;
-use super::quantity::{at_least, non_negative, positive, QuantityError};
+use crate::foods::nutrient::Nutrient;
+use crate::units::format::{count, format_amount, format_number};
+use crate::units::quantity::{at_least, non_negative, positive, QuantityError};
 
 /// Potassium in one over-the-counter tablet: 99 mg (the most US
 /// non-prescription potassium supplements hold).

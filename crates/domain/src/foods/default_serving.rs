@@ -43,9 +43,9 @@
 //! (`cargo run --release -p electrolyte-domain --example default_servings
 //! -- --time`).
 
-use super::amount::MassUnit;
-use super::food::{Food, FoodGroup, Portion};
-use super::plan::{describe_food_amount, FoodEntry, FoodUnit};
+use crate::foods::food::{Food, FoodGroup, Portion};
+use crate::planning::plan::{describe_food_amount, FoodEntry, FoodUnit};
+use crate::units::amount::MassUnit;
 
 /// No food defaults to more than this many grams.
 pub const MAX_DEFAULT_GRAMS: f64 = 400.0;
@@ -881,7 +881,7 @@ fn fallback(profile: &Profile) -> DefaultServing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::{FoodGroupId, NdbNumber, NutrientValues};
+    use crate::foods::food::{FoodGroupId, NdbNumber, NutrientValues};
 
     fn group(code: &'static str) -> FoodGroup {
         FoodGroup { code, name: "Test" }

@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::format_number;
-use super::quantity::{parse_number, QuantityError};
-use super::targets::{DriRow, DriTable, LifeStage, Sex};
+use crate::targets::dri::{DriRow, DriTable, LifeStage, Sex};
+use crate::units::format::format_number;
+use crate::units::quantity::{parse_number, QuantityError};
 
 /// The oldest age accepted, in years.
 pub const MAX_AGE_YEARS: f64 = 120.0;
@@ -257,7 +257,7 @@ impl TryFrom<StoredProfile> for Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::targets::nasem;
+    use crate::targets::dri::nasem;
 
     #[test]
     fn ages_parse_in_years_or_months() {

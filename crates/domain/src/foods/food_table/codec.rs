@@ -61,9 +61,9 @@
 use std::fmt;
 
 use super::FoodTable;
-use crate::decimal::{parse_decimal, short_decimal_prefix};
-use crate::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
-use crate::nutrient::Nutrient;
+use crate::foods::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+use crate::foods::nutrient::Nutrient;
+use crate::units::decimal::{parse_decimal, short_decimal_prefix};
 
 /// The format name on the first line.
 const FORMAT_NAME: &str = "electrolyte-planner-food-table";

@@ -6,12 +6,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::amount_text::format_nutrient_amount;
-use super::format::format_number;
-use super::nutrient::Nutrient;
-use super::profile::{Profile, ProfileError};
-use super::quantity::{at_least, QuantityError};
-use super::targets::{nasem, DriRow, DriTable, LifeStage, Target, TargetKind};
+use crate::foods::nutrient::Nutrient;
+use crate::targets::dri::{nasem, DriRow, DriTable, LifeStage, Target, TargetKind};
+use crate::targets::profile::{Profile, ProfileError};
+use crate::units::amount_text::format_nutrient_amount;
+use crate::units::format::format_number;
+use crate::units::quantity::{at_least, QuantityError};
 
 /// The nutrients with a daily target, in the order the screen lists them.
 pub const TARGET_NUTRIENTS: [Nutrient; 5] = [
@@ -463,8 +463,8 @@ impl TryFrom<StoredTargets> for DailyTargets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Stage;
-    use crate::targets::Sex;
+    use crate::targets::dri::Sex;
+    use crate::targets::profile::Stage;
 
     fn targets(age: f64, sex: Sex, stage: Option<Stage>) -> DailyTargets {
         DailyTargets::new(Profile::new(age, sex, stage).unwrap(), nasem()).unwrap()

@@ -1,8 +1,8 @@
 //! A nutrient amount with its unit, for people: "422 mg", "5.9 mg",
 //! "89 kcal", "250 ml", "2.7 L".
 
-use super::format::{format_amount, format_number};
-use super::nutrient::Nutrient;
+use crate::foods::nutrient::Nutrient;
+use crate::units::format::{format_amount, format_number};
 
 /// `amount` of `nutrient` with its unit. Minerals at label precision
 /// ("2,600 mg", "5.9 mg"), energy in whole kcal, water (g = ml) in ml below

@@ -1,10 +1,10 @@
 //! How much of a food the user looks at (100 g, a household portion or a
 //! typed amount) and what that amount holds against the daily targets.
 
-use super::amount::{parse_grams, AmountError, MassUnit};
-use super::food::Food;
-use super::nutrient::Nutrient;
-use super::targets::{DriRow, Target};
+use crate::foods::food::Food;
+use crate::foods::nutrient::Nutrient;
+use crate::targets::dri::{DriRow, Target};
+use crate::units::amount::{parse_grams, AmountError, MassUnit};
 
 /// The amount of a food being viewed.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +86,8 @@ pub fn nutrient_lines(food: &Food, grams: f64, targets: &DriRow) -> Vec<Nutrient
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::food::test_foods::banana_without_sodium;
-    use crate::targets::nasem;
+    use crate::foods::food::test_foods::banana_without_sodium;
+    use crate::targets::dri::nasem;
 
     #[test]
     fn servings_have_weights() {

@@ -2,11 +2,11 @@
 //! about missing data ("at least"), fluids, and which items a nutrient
 //! came from.
 
-use super::amount_text::format_nutrient_amount;
-use super::food_table::FoodTable;
-use super::format::format_amount;
-use super::nutrient::Nutrient;
-use super::plan::{DayPlan, Entry, ItemId, Meal, PlanItem};
+use crate::foods::food_table::FoodTable;
+use crate::foods::nutrient::Nutrient;
+use crate::planning::plan::{DayPlan, Entry, ItemId, Meal, PlanItem};
+use crate::units::amount_text::format_nutrient_amount;
+use crate::units::format::format_amount;
 
 /// Whether the water in foods counts toward the day's fluids. The water
 /// target is the DRI for total water (food and drinks), so counting it is
@@ -288,11 +288,13 @@ pub fn contributions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::amount::MassUnit;
-    use crate::plan::test_table::{ndb, table};
-    use crate::plan::FoodUnit;
-    use crate::supplements::{DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement};
-    use crate::volume::VolumeUnit;
+    use crate::planning::plan::test_table::{ndb, table};
+    use crate::planning::plan::FoodUnit;
+    use crate::planning::supplements::{
+        DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement,
+    };
+    use crate::units::amount::MassUnit;
+    use crate::units::volume::VolumeUnit;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

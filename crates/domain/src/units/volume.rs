@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{format_amount, format_number};
+use crate::units::format::{format_amount, format_number};
 
 /// A glass, as this app counts it: 250 ml.
 pub const GLASS_ML: f64 = 250.0;

@@ -5,8 +5,8 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use super::decimal::parse_decimal;
-use super::nutrient::Nutrient;
+use crate::foods::nutrient::Nutrient;
+use crate::units::decimal::parse_decimal;
 
 /// Whether a target is a floor to reach or a ceiling to stay under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,7 +257,7 @@ fn optional(text: &str) -> Result<Option<f64>, String> {
 /// The shipped NASEM/IOM table.
 pub fn nasem() -> &'static DriTable {
     static TABLE: LazyLock<DriTable> = LazyLock::new(|| {
-        DriTable::parse(include_str!("../../../data/dri-minerals.csv"))
+        DriTable::parse(include_str!("../../../../data/dri-minerals.csv"))
             .expect("the shipped DRI table is checked by tests")
     });
     &TABLE

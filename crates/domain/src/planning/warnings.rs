@@ -1,10 +1,10 @@
 //! Safety notes for the day: magnesium from supplements above its upper
 //! limit, and the potassium-supplement caution.
 
-use super::amount_text::format_nutrient_amount;
-use super::nutrient::Nutrient;
-use super::plan::{DayPlan, Entry};
-use super::targets::DriRow;
+use crate::foods::nutrient::Nutrient;
+use crate::planning::plan::{DayPlan, Entry};
+use crate::targets::dri::DriRow;
+use crate::units::amount_text::format_nutrient_amount;
 
 /// Magnesium from supplements and electrolyte drinks in the day, in mg.
 /// Food magnesium is not included: its UL does not apply to food.
@@ -66,7 +66,7 @@ pub fn magnesium_warning(plan: &DayPlan, row: &DriRow) -> Option<MagnesiumWarnin
     }
 }
 
-/// [`crate::supplements::POTASSIUM_CAUTION`] when the day has a supplement with potassium
+/// [`crate::planning::supplements::POTASSIUM_CAUTION`] when the day has a supplement with potassium
 /// (tablets, or an electrolyte drink listing potassium).
 pub fn potassium_caution(plan: &DayPlan) -> Option<&'static str> {
     plan.iter().find_map(|(_, item)| match &item.entry {
@@ -78,15 +78,15 @@ pub fn potassium_caution(plan: &DayPlan) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::amount::MassUnit;
-    use crate::plan::test_table::{ndb, table};
-    use crate::plan::{FoodUnit, Meal};
-    use crate::profile::Profile;
-    use crate::supplements::{
+    use crate::planning::plan::test_table::{ndb, table};
+    use crate::planning::plan::{FoodUnit, Meal};
+    use crate::planning::supplements::{
         DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, POTASSIUM_CAUTION,
     };
-    use crate::targets::{nasem, Sex};
-    use crate::totals::{DayTotals, WaterCounting};
+    use crate::planning::totals::{DayTotals, WaterCounting};
+    use crate::targets::dri::{nasem, Sex};
+    use crate::targets::profile::Profile;
+    use crate::units::amount::MassUnit;
 
     fn woman() -> &'static DriRow {
         Profile::new(34.0, Sex::Female, None)
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn potassium_supplements_carry_the_caution() {
         let mut plan = DayPlan::new();
-        plan.add_drink(Meal::Lunch, 1.0, crate::volume::VolumeUnit::Glass)
+        plan.add_drink(Meal::Lunch, 1.0, crate::units::volume::VolumeUnit::Glass)
             .unwrap();
         assert_eq!(potassium_caution(&plan), None);
         plan.add_supplement(Meal::Lunch, Supplement::Potassium { tablets: 1 })

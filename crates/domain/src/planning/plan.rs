@@ -6,15 +6,15 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::amount::{MassUnit, MAX_GRAMS};
-use super::food::{Food, NdbNumber};
-use super::food_table::FoodTable;
-use super::format::format_number;
-use super::quantity::{positive, QuantityError};
-use super::supplements::{
+use crate::foods::food::{Food, NdbNumber};
+use crate::foods::food_table::FoodTable;
+use crate::planning::supplements::{
     CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, SupplementError,
 };
-use super::volume::{VolumeUnit, MAX_DRINK_ML};
+use crate::units::amount::{MassUnit, MAX_GRAMS};
+use crate::units::format::format_number;
+use crate::units::quantity::{positive, QuantityError};
+use crate::units::volume::{VolumeUnit, MAX_DRINK_ML};
 
 /// The most items one day may hold.
 pub const MAX_ITEMS: usize = 200;
@@ -204,7 +204,7 @@ impl PlanItem {
 }
 
 /// "1 medium (7\" to 7-7/8\" long), 118 g", "2 × 1 cup (8 fl oz), 490 g",
-/// "4 oz (113 g)", "150 g"; shared with [`crate::default_serving`].
+/// "4 oz (113 g)", "150 g"; shared with [`crate::foods::default_serving`].
 pub(crate) fn describe_food_amount(entry: &FoodEntry, food: Option<&Food>) -> String {
     let count = format_number(entry.amount, 2);
     match entry.unit {
@@ -821,9 +821,9 @@ impl TryFrom<StoredPlan> for DayPlan {
 
 #[cfg(test)]
 pub(crate) mod test_table {
-    use crate::food::test_foods::banana_without_sodium;
-    use crate::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
-    use crate::food_table::FoodTable;
+    use crate::foods::food::test_foods::banana_without_sodium;
+    use crate::foods::food::{Food, FoodGroup, FoodGroupId, NdbNumber, NutrientValues, Portion};
+    use crate::foods::food_table::FoodTable;
 
     /// 09040 banana without sodium (1 medium = 118 g), 11457 spinach with
     /// every value and two portions, 99999 a food without potassium or water.
@@ -885,7 +885,7 @@ pub(crate) mod test_table {
 mod tests {
     use super::test_table::{ndb, table};
     use super::*;
-    use crate::supplements::MagnesiumForm;
+    use crate::planning::supplements::MagnesiumForm;
 
     const BANANA: u32 = 9040;
     const SPINACH: u32 = 11457;
