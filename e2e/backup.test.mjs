@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { assertNoErrors, axeViolations, eventually, openPage, withPage } from './support/browser.mjs';
-import { BackupPage, DiaryPage, PlanPage, readLocalStorage } from './support/pages.mjs';
+import { BackupPage, DiaryPage, PlanPage, fillLocalStorage, readLocalStorage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 
@@ -224,20 +224,7 @@ describe('diary backup and failure cases', () => {
     const before = await diaryStorage(page);
 
     // Fill localStorage until even one more character is refused.
-    const filled = await page.evaluate(() => {
-      let n = 0;
-      for (let size = 1 << 23; size >= 1; size = Math.floor(size / 2)) {
-        for (;;) {
-          try {
-            localStorage.setItem(`junk.${n}`, 'x'.repeat(size));
-            n += 1;
-          } catch {
-            break;
-          }
-        }
-      }
-      return n;
-    });
+    const filled = await fillLocalStorage(page);
     assert.ok(filled > 0);
 
     await plan.addFood({ ...YOGURT, meal: 'snacks' });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { eventually, withPage } from './support/browser.mjs';
-import { collapse, DiaryPage, PlanPage, TargetsPage } from './support/pages.mjs';
+import { collapse, DiaryPage, fillLocalStorage, PlanPage, TargetsPage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 const served = useApp();
@@ -19,20 +19,7 @@ const BLOCKED = /^Not saved: this browser does not let the app keep anything/;
 
 /** Fills localStorage with other keys until even one more character is refused. */
 async function fillStorage(page) {
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 23; size >= 1; size = Math.floor(size / 2)) {
-      for (;;) {
-        try {
-          localStorage.setItem(`junk.${n}`, 'x'.repeat(size));
-          n += 1;
-        } catch {
-          break;
-        }
-      }
-    }
-    return n;
-  });
+  const filled = await fillLocalStorage(page);
   assert.ok(filled > 0, 'localStorage took nothing');
 }
 

@@ -704,6 +704,24 @@ export async function readLocalStorage(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 }
 
+/** Fills localStorage with other keys until even one more character is refused; returns how many keys it took. */
+export async function fillLocalStorage(page) {
+  return page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 23; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`junk.${n}`, 'x'.repeat(size));
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+}
+
 /** `date` (YYYY-MM-DD) moved by `days`. */
 export function addDays(date, days) {
   const d = new Date(`${date}T00:00:00Z`);

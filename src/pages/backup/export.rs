@@ -21,12 +21,19 @@ enum ExportKind {
 }
 
 /// The file name and contents of an export of `diary`.
-fn export_file(kind: ExportKind, diary: &Diary, date: Date) -> (String, &'static str, String) {
+/// The file of `kind` for `diary` on `date`; the JSON backup also holds
+/// the `unreadable` values verbatim.
+fn export_file(
+    kind: ExportKind,
+    diary: &Diary,
+    unreadable: &[(String, String)],
+    date: Date,
+) -> (String, &'static str, String) {
     match kind {
         ExportKind::Json => (
             format!("electrolyte-diary-{date}.json"),
             "application/json",
-            export_everything(diary, &unreadable_pairs(&BrowserStore)),
+            export_everything(diary, unreadable),
         ),
         ExportKind::Foods => (
             format!("electrolyte-foods-{date}.csv"),
@@ -48,9 +55,13 @@ pub(super) fn Export() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let export = move |kind: ExportKind| {
-        let (name, mime, contents) = planner
-            .diary
-            .with_untracked(|d| export_file(kind, d, today()));
+        let (name, mime, contents) = planner.diary.with_untracked(|d| {
+            let unreadable = match kind {
+                ExportKind::Json => unreadable_pairs(&BrowserStore),
+                _ => Vec::new(),
+            };
+            export_file(kind, d, &unreadable, today())
+        });
         match download(&name, mime, &contents) {
             Ok(()) => {
                 error.set(None);
@@ -117,8 +128,11 @@ mod tests {
     #[test]
     fn export_file_names_hold_the_date() {
         let date = Date::parse("2026-11-29").unwrap();
-        let (name, mime, _) = export_file(ExportKind::Json, &Diary::default(), date);
+        let unreadable = [("ep.v1.day.2026-11-28".to_owned(), "{broken".to_owned())];
+        let (name, mime, json) =
+            export_file(ExportKind::Json, &Diary::default(), &unreadable, date);
         assert_eq!(name, "electrolyte-diary-2026-11-29.json");
         assert_eq!(mime, "application/json");
+        assert!(json.contains("{broken"), "{json}");
     }
 }
