@@ -48,7 +48,8 @@ pub fn DayPicker() -> impl IntoView {
                 data-testid="day-previous"
                 on:click=move |_| go(planner.date.get_untracked().previous())
             >
-                "‹ Previous day"
+                "‹"
+                <span class="day-word">" Previous day"</span>
             </button>
             <label>
                 <span class="visually-hidden">"Date"</span>
@@ -64,7 +65,8 @@ pub fn DayPicker() -> impl IntoView {
                 data-testid="day-next"
                 on:click=move |_| go(planner.date.get_untracked().next())
             >
-                "Next day ›"
+                <span class="day-word">"Next day "</span>
+                "›"
             </button>
             <button
                 type="button"
