@@ -10,7 +10,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::decimal_field::DecimalField;
-use super::planner_state::{plain_number, Planner, Saved};
+use super::pickers::plain_number;
+use super::planner_state::Planner;
+use super::save_status::Saved;
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{
     CrampEpisode, EntryError, Place, Relief, Side, TimeOfDay, MAX_CRAMP_NOTE_CHARS,

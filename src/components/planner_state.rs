@@ -1,29 +1,27 @@
 //! The diary as the screens see it: the open date, its day (meal plan,
 //! cramps, activity, notes), the targets, and what storage said — shared
 //! through context. Every change is saved to `localStorage` at once, through
-//! the domain's storage rules; plus the form helpers every screen that adds
-//! to the plan uses (meal and food-unit pickers).
+//! the domain's storage rules, and says whether it was kept
+//! ([`crate::components::save_status`]).
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::catalog;
+use crate::components::save_status::{NotesDraft, Saved, StorageStatus};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::settings::Settings;
 use crate::domain::diary::storage::{
     self, apply_external_change, copy_unreadable_aside, save_settings, start_load, DiaryReader,
-    ExternalChange, LoadReport, OpenDay, SaveError, StorageProblem, StoreError, UpdateError,
-    Updated,
+    ExternalChange, LoadReport, OpenDay, SaveError, StoreError, UpdateError, Updated,
 };
 use crate::domain::diary::Diary;
-use crate::domain::foods::food::Food;
-use crate::domain::planning::plan::{DayPlan, FoodUnit, Meal, PlanError};
+use crate::domain::planning::plan::{DayPlan, PlanError};
 use crate::domain::planning::progress::{day_progress, Progress};
 use crate::domain::planning::totals::{DayTotals, WaterCounting};
 use crate::domain::targets::daily_targets::{DailyTargets, TargetError};
-use crate::domain::units::amount::MassUnit;
 use crate::storage::{
     clock_out_of_range, take_unsaved_marker, today, with_write_lock, BrowserStore,
 };
@@ -32,92 +30,6 @@ use crate::timing;
 /// How many stored days one slice of the background reading decodes
 /// (about 5 ms in headless Chromium on this project's 2-core test machine).
 const DAYS_PER_SLICE: usize = 60;
-
-/// What storage has to say: problems found on loading, and the last write
-/// it refused.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StorageStatus {
-    /// Stored values that could not be read (kept untouched, copied aside).
-    pub problems: Vec<StorageProblem>,
-    /// Dates whose changes are on screen but not saved (storage full).
-    pub unsaved: BTreeSet<Date>,
-    /// Whether the settings (targets, favourites) on screen are not saved.
-    pub settings_unsaved: bool,
-    /// What could not be kept when this tab was last left or reloaded
-    /// (from the marker in `sessionStorage`).
-    pub lost: Option<String>,
-    /// Why the last write was refused, for people.
-    pub save_error: Option<String>,
-    /// Whether the diary was moved from the pre-diary layout on this load.
-    pub migrated: bool,
-}
-
-impl StorageStatus {
-    /// Whether something on screen is not stored.
-    pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty() || self.settings_unsaved
-    }
-
-    /// What is on screen and not stored, for people ("2 Dec 2026, the
-    /// targets and settings"); `None` when everything is stored.
-    pub fn unsaved_text(&self) -> Option<String> {
-        let mut parts: Vec<String> = self.unsaved.iter().map(|d| d.label()).collect();
-        if self.settings_unsaved {
-            parts.push("the targets and settings".to_owned());
-        }
-        (!parts.is_empty()).then(|| parts.join(", "))
-    }
-}
-
-/// An accepted change and whether the browser kept it: a view says its
-/// success only from [`Saved::stored`].
-#[must_use = "say whether the change was kept"]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Saved<T> {
-    /// What the change returned.
-    pub value: T,
-    /// `Err` when the browser refused the write: the change is on screen
-    /// only.
-    pub kept: Result<(), StoreError>,
-}
-
-impl<T> Saved<T> {
-    /// The change's value when it was stored; else what to say next to the
-    /// control ([`not_saved_text`]).
-    pub fn stored(self) -> Result<T, String> {
-        match self.kept {
-            Ok(()) => Ok(self.value),
-            Err(e) => Err(not_saved_text(&e)),
-        }
-    }
-}
-
-/// What a control says when its change is on screen but was not stored.
-pub fn not_saved_text(e: &StoreError) -> String {
-    match e {
-        StoreError::QuotaExceeded => {
-            "Not saved: this browser's storage is full — export a backup, then free space.".to_owned()
-        }
-        StoreError::Unavailable => {
-            "Not saved: this browser does not let the app keep anything — export a backup to keep it."
-                .to_owned()
-        }
-        StoreError::Other(reason) => {
-            format!("Not saved: the browser refused it ({reason}) — export a backup to keep it.")
-        }
-    }
-}
-
-/// Notes typed for a day and refused, with why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NotesDraft {
-    /// The day they were typed for.
-    pub date: Date,
-    /// The text as typed.
-    pub text: String,
-    /// Why it was refused.
-    pub error: String,
-}
 
 /// The diary, the open day and the targets it is measured against.
 #[derive(Clone, Copy)]
@@ -443,103 +355,4 @@ fn split_report(report: LoadReport) -> (Diary, StorageStatus) {
         migrated: report.migrated_from_v0,
     };
     (report.diary, status)
-}
-
-/// A number as an input field shows it, so that it reads back the same:
-/// no grouping, at most two decimals ("118", "0.5", "4.16").
-pub fn plain_number(value: f64) -> String {
-    ((value * 100.0).round() / 100.0).to_string()
-}
-
-/// The `<option>`s of a meal picker.
-pub fn meal_options() -> impl IntoView {
-    Meal::ALL.map(|m| view! { <option value=m.key()>{m.label()}</option> })
-}
-
-/// A labelled meal picker for a form, bound to `meal`; `id` is also its
-/// `data-testid`.
-#[component]
-pub fn MealSelect(
-    id: &'static str,
-    meal: RwSignal<Meal>,
-    #[prop(default = "Meal")] label: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                data-testid=id
-                prop:value=move || meal.get().key()
-                on:change=move |ev| {
-                    if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                        meal.set(m);
-                    }
-                }
-            >
-                {meal_options()}
-            </select>
-        </div>
-    }
-}
-
-/// The `<select>` value of a food unit: "portion-2", "g", "oz".
-pub fn food_unit_value(unit: FoodUnit) -> String {
-    match unit {
-        FoodUnit::Portion(i) => format!("portion-{i}"),
-        FoodUnit::Mass(mass) => mass.symbol().to_owned(),
-    }
-}
-
-/// Inverse of [`food_unit_value`].
-pub fn food_unit_from_value(value: &str) -> Option<FoodUnit> {
-    match value.strip_prefix("portion-") {
-        Some(i) => i.parse().ok().map(FoodUnit::Portion),
-        None => MassUnit::from_symbol(value).map(FoodUnit::Mass),
-    }
-}
-
-/// The units a food's amount may count: its household portions, g and oz.
-pub fn food_unit_choices(food: &Food) -> Vec<(String, String)> {
-    food.portions
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (food_unit_value(FoodUnit::Portion(i)), p.label_with_grams()))
-        .chain(MassUnit::ALL.map(|u| (u.symbol().to_owned(), u.symbol().to_owned())))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_numbers_read_back() {
-        assert_eq!(plain_number(118.0), "118");
-        assert_eq!(plain_number(4.162_33), "4.16");
-        assert_eq!(plain_number(1500.0), "1500");
-    }
-
-    #[test]
-    fn food_units_round_trip() {
-        for unit in [
-            FoodUnit::Portion(0),
-            FoodUnit::Portion(7),
-            FoodUnit::Mass(MassUnit::Gram),
-            FoodUnit::Mass(MassUnit::Ounce),
-        ] {
-            assert_eq!(food_unit_from_value(&food_unit_value(unit)), Some(unit));
-        }
-        assert_eq!(food_unit_from_value("portion-x"), None);
-        assert_eq!(food_unit_from_value("kg"), None);
-    }
-
-    #[test]
-    fn a_food_offers_its_portions_then_g_and_oz() {
-        let banana = catalog::foods().get("09040".parse().unwrap()).unwrap();
-        let choices = food_unit_choices(banana);
-        assert_eq!(choices.len(), banana.portions.len() + 2);
-        assert_eq!(choices[4].1, "1 medium (7\" to 7-7/8\" long), 118 g");
-        assert_eq!(choices[choices.len() - 2].0, "g");
-    }
 }

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{plain_number, Planner};
+use crate::components::pickers::plain_number;
+use crate::components::planner_state::Planner;
 use crate::domain::diary::settings::ProfileAnswer;
 use crate::domain::targets::daily_targets::TargetError;
 use crate::domain::targets::dri::{nasem, Sex};

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::catalog;
-use crate::components::planner_state::{plain_number, MealSelect, Planner};
+use crate::components::pickers::{plain_number, MealSelect};
+use crate::components::planner_state::Planner;
 use crate::domain::foods::food::{Food, NdbNumber};
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::foods::serving::{nutrient_lines, NutrientLine, Serving, ServingError};

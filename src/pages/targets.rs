@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::planner_state::{Planner, Saved};
+use crate::components::planner_state::Planner;
 use crate::components::profile_form::{ProfileForm, ProfileIds};
+use crate::components::save_status::Saved;
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::targets::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
 use crate::domain::targets::dri::TargetKind;

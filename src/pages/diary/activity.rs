@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{plain_number, Planner, Saved};
+use crate::components::pickers::plain_number;
+use crate::components::planner_state::Planner;
+use crate::components::save_status::Saved;
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{Activity, EntryError};
 use crate::domain::units::quantity::{parse_number, QuantityError};

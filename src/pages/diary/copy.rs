@@ -3,7 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::planner_state::{MealSelect, Planner};
+use crate::components::pickers::MealSelect;
+use crate::components::planner_state::Planner;
 use crate::domain::diary::date::Date;
 use crate::domain::planning::plan::{DayPlan, Meal, PlanError, PlanItem};
 use crate::domain::units::format::count;

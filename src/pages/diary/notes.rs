@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::planner_state::{NotesDraft, Planner, Saved};
+use crate::components::planner_state::Planner;
+use crate::components::save_status::{NotesDraft, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::MAX_NOTES_CHARS;
 use crate::domain::units::format::format_number;

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::catalog;
 use crate::components::decimal_field::DecimalField;
 use crate::components::food_search::SearchState;
-use crate::components::planner_state::{
-    food_unit_choices, food_unit_from_value, food_unit_value, plain_number, Planner,
+use crate::components::pickers::{
+    food_unit_choices, food_unit_from_value, food_unit_value, plain_number,
 };
+use crate::components::planner_state::Planner;
 use crate::components::quick_add::{add_food, AddingTo, QuickAdd};
 use crate::domain::foods::food::NdbNumber;
 use crate::domain::foods::food_table::FoodIndex;

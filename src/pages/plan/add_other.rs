@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{MealSelect, Planner, Saved};
+use crate::components::pickers::MealSelect;
+use crate::components::planner_state::Planner;
+use crate::components::save_status::Saved;
 use crate::domain::diary::storage::UpdateError;
 use crate::domain::planning::plan::{Meal, PlanError};
 use crate::domain::planning::supplements::{

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::components::planner_state::{
-    food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number, Planner,
+use crate::components::pickers::{
+    food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number,
 };
+use crate::components::planner_state::Planner;
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::planning::plan::{Entry, ItemId, Meal};
 use crate::domain::planning::totals::{item_minerals_line, DayTotals, Totals};

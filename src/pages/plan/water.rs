@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
-use crate::components::planner_state::{Planner, Saved};
+use crate::components::planner_state::Planner;
+use crate::components::save_status::Saved;
 use crate::domain::units::format::format_number;
 use crate::domain::units::quantity::parse_number;
 
