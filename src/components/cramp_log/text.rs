@@ -1,0 +1,81 @@
+//! An episode in words: its time as the browser's time field shows it,
+//! where it was, and the one-line summary and details of the list.
+
+use crate::domain::diary::day::{CrampEpisode, Place, Side, TimeOfDay};
+use crate::domain::units::format::format_number;
+
+/// A time as the browser's `<input type="time">` shows it: the locale's
+/// 12- or 24-hour clock, two-digit hours ("03:00 AM", "03:00"). HH:MM
+/// where the browser has no `Intl`.
+pub(super) fn time_text(time: TimeOfDay) -> String {
+    thread_local! {
+        static FORMAT: Option<js_sys::Function> = {
+            let options = js_sys::Object::new();
+            let set = |key: &str| {
+                js_sys::Reflect::set(&options, &key.into(), &"2-digit".into()).is_ok()
+            };
+            (set("hour") && set("minute")).then(|| {
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format()
+            })
+        };
+    }
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        2000,
+        0,
+        1,
+        time.hour() as i32,
+        time.minute() as i32,
+    );
+    FORMAT
+        .with(|format| {
+            format
+                .as_ref()?
+                .call1(&wasm_bindgen::JsValue::NULL, &date)
+                .ok()?
+                .as_string()
+        })
+        .unwrap_or_else(|| time.to_string())
+}
+
+/// "Left calf", "Both thighs", "Right leg, elsewhere".
+pub(super) fn where_text(c: &CrampEpisode) -> String {
+    let side = c.side.label();
+    match (c.place, c.side) {
+        (Place::Other, Side::Both) => "Both legs, elsewhere".to_owned(),
+        (Place::Other, _) => format!("{side} leg, elsewhere"),
+        (Place::Calf, Side::Both) => "Both calves".to_owned(),
+        (Place::Foot, Side::Both) => "Both feet".to_owned(),
+        (Place::Thigh, Side::Both) => "Both thighs".to_owned(),
+        (place, _) => format!("{side} {}", place.label().to_ascii_lowercase()),
+    }
+}
+
+/// One line about an episode: "06:30 AM · Left calf · severity 7/10 · 3 min"
+/// (the time as [`time_text`] shows it).
+pub(super) fn cramp_summary(c: &CrampEpisode) -> String {
+    let mut parts = vec![
+        time_text(c.time),
+        where_text(c),
+        format!("severity {}/10", c.severity),
+    ];
+    if let Some(m) = c.minutes {
+        parts.push(format!("{} min", format_number(m, 1)));
+    }
+    parts.join(" · ")
+}
+
+/// What else was noted about an episode: relief and the warning signs.
+pub(super) fn cramp_details(c: &CrampEpisode) -> Vec<String> {
+    let mut details = Vec::new();
+    if !c.helped.is_empty() {
+        let helped: Vec<&str> = c.helped.iter().map(|r| r.label()).collect();
+        details.push(format!("Helped: {}", helped.join(", ")));
+    }
+    if c.swelling_redness_or_lump {
+        details.push("Swelling, redness or a lump".to_owned());
+    }
+    if c.numbness {
+        details.push("Numbness".to_owned());
+    }
+    details
+}
