@@ -4,23 +4,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use electrolyte_domain::foods::default_serving::MAX_DEFAULT_GRAMS;
-use electrolyte_domain::foods::food::{Food, NdbNumber, Portion};
-use electrolyte_domain::foods::food_table::{sr28, FoodTable};
+use electrolyte_domain::foods::food::Portion;
 use electrolyte_domain::foods::nutrient::Nutrient;
 use electrolyte_domain::foods::rich_foods::{rank, Basis, RichFoodsQuery};
 use electrolyte_domain::planning::plan::FoodUnit;
 use electrolyte_domain::units::amount::MassUnit;
 
-fn table() -> &'static FoodTable {
-    sr28()
+mod support {
+    pub mod shipped;
 }
 
-fn food(ndb: &str) -> &'static Food {
-    let ndb: NdbNumber = ndb.parse().unwrap();
-    table()
-        .get(ndb)
-        .unwrap_or_else(|| panic!("food {ndb} is in the table"))
-}
+use support::shipped::{food, table};
 
 fn first_word(unit: &str) -> String {
     unit.split(|c: char| !c.is_ascii_alphabetic())

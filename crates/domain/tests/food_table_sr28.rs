@@ -7,20 +7,15 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use electrolyte_domain::foods::food::{Food, NdbNumber};
-use electrolyte_domain::foods::food_table::{sr28, FoodTable};
+use electrolyte_domain::foods::food::Food;
+use electrolyte_domain::foods::food_table::FoodTable;
 use electrolyte_domain::foods::nutrient::Nutrient;
 
-fn table() -> &'static FoodTable {
-    sr28()
+mod support {
+    pub mod shipped;
 }
 
-fn food(ndb: &str) -> &'static Food {
-    let ndb: NdbNumber = ndb.parse().unwrap();
-    table()
-        .get(ndb)
-        .unwrap_or_else(|| panic!("food {ndb} is in the table"))
-}
+use support::shipped::{food, table};
 
 /// K, Mg, Ca, Na per 100 g.
 fn minerals(food: &Food) -> [Option<f64>; 4] {
