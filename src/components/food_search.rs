@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
 
 use crate::catalog;
+use crate::components::focus::{focus_id, focus_in, focused};
 use crate::components::mineral_summary::MineralSummary;
 use crate::components::quick_add::QuickAdd;
 use crate::domain::foods::food::Food;
@@ -147,31 +147,6 @@ pub fn AddStatus(
                 None => None,
             }}
         </p>
-    }
-}
-
-/// The HTML element with focus, if any.
-fn focused() -> Option<web_sys::Element> {
-    document().active_element()
-}
-
-/// Focuses the first element `selector` finds in `scope`.
-fn focus_in(scope: &web_sys::Element, selector: &str) -> bool {
-    scope
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|e| e.focus().is_ok())
-}
-
-/// Focuses the element with `id`.
-fn focus_id(id: &str) {
-    if let Some(e) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = e.focus();
     }
 }
 

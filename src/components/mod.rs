@@ -5,6 +5,7 @@ pub mod day_list;
 pub mod day_picker;
 pub mod decimal_field;
 pub mod first_run;
+pub mod focus;
 pub mod food_search;
 pub mod layout;
 pub mod mineral_summary;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::decimal_field::DecimalField;
+use crate::components::focus::{focus_id, focus_in};
 use crate::components::food_search::SearchState;
 use crate::components::pickers::{
     food_unit_choices, food_unit_from_value, food_unit_value, plain_number,
@@ -217,23 +218,13 @@ pub(super) fn AddFood() -> impl IntoView {
 
 /// Puts the keyboard back in the search box, for the next food.
 fn focus_search() {
-    focus("#plan-search-input");
+    focus_id("plan-search-input");
 }
 
 /// Moves the keyboard from the search box to the first result.
 fn focus_first_result() {
-    focus("#plan-search-results .result-pick");
-}
-
-fn focus(selector: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+    if let Some(results) = document().get_element_by_id("plan-search-results") {
+        focus_in(&results, ".result-pick");
     }
 }
 
