@@ -8,6 +8,7 @@
 
 pub mod diary;
 pub mod foods;
+pub mod insights;
 pub mod planning;
 pub mod targets;
 pub mod units;
