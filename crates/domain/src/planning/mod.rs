@@ -6,3 +6,4 @@ pub mod progress;
 pub mod supplements;
 pub mod totals;
 pub mod warnings;
+pub mod proposals;
