@@ -31,7 +31,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::date::Date;
-use super::day::{DayEntry, MAX_CRAMPS, MAX_NOTES_CHARS};
+use super::day::{CrampEpisode, DayEntry, MAX_CRAMPS, MAX_NOTES_CHARS};
 use super::settings::Settings;
 use super::storage::{prepare_batch, Batch, KeyValueStore, SaveError};
 use super::Diary;
@@ -744,6 +744,12 @@ pub fn csv_items(diary: &Diary, table: &FoodTable) -> String {
 /// of it and how many items lack data, then the number of cramps. Totals
 /// are "at least" when items lack data; a total is empty when no item has
 /// data for it, and on days without items. The targets are the diary's current ones.
+///
+/// Then the cramp details, one column per field with the day's episodes
+/// in logged order, separated by "; " (times HH:MM, where, severity 1–10,
+/// minutes or "not noted", what helped or "not noted", warning signs or
+/// "none", notes); the activity (empty when none was noted; hot weather
+/// "yes" or "no"); and the day's notes.
 pub fn csv_days(diary: &Diary, table: &FoodTable) -> String {
     let targets = diary.settings().targets();
     let mut header = vec!["Date".to_owned(), "Items".to_owned()];
@@ -755,6 +761,23 @@ pub fn csv_days(diary: &Diary, table: &FoodTable) -> String {
         header.push(format!("{}: items without data", n.name()));
     }
     header.push("Cramps".to_owned());
+    header.extend(
+        [
+            "Cramp times",
+            "Cramp where",
+            "Cramp severity (1-10)",
+            "Cramp minutes",
+            "Cramp: what helped",
+            "Cramp warning signs",
+            "Cramp notes",
+            "Exercise (min)",
+            "Hours on feet",
+            "Hot weather",
+            "Alcoholic drinks",
+            "Notes",
+        ]
+        .map(str::to_owned),
+    );
     let rows = diary.days().map(|(date, day)| {
         let mut row = vec![date.to_string(), day.plan().len().to_string()];
         let coverage = diary.coverage(date, table, targets);
@@ -788,6 +811,35 @@ pub fn csv_days(diary: &Diary, table: &FoodTable) -> String {
             }
         }
         row.push(day.cramps().len().to_string());
+        let cramps = |field: fn(&CrampEpisode) -> String| {
+            day.cramps()
+                .iter()
+                .map(field)
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        row.extend([
+            cramps(|c| c.time.to_string()),
+            cramps(CrampEpisode::where_text),
+            cramps(|c| c.severity.to_string()),
+            cramps(|c| c.minutes.map_or("not noted".to_owned(), number)),
+            cramps(|c| c.helped_text().unwrap_or("not noted".to_owned())),
+            cramps(|c| c.warning_signs_text().unwrap_or("none".to_owned())),
+            cramps(|c| c.note.clone()),
+        ]);
+        let a = day.activity();
+        if a.is_empty() {
+            row.extend(std::iter::repeat_n(String::new(), 4));
+        } else {
+            let hot = if a.hot_weather { "yes" } else { "no" };
+            row.extend([
+                number(a.exercise_minutes),
+                number(a.hours_on_feet),
+                hot.to_owned(),
+                number(a.alcohol_drinks),
+            ]);
+        }
+        row.push(day.notes().to_owned());
         row
     });
     csv(std::iter::once(header).chain(rows))
@@ -1386,7 +1438,10 @@ mod tests {
         let csv = csv_days(&sample(), &table());
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(lines[0].starts_with("Date,Items,Potassium (mg),Potassium target (mg),Potassium % of target,Potassium: items without data,Magnesium (mg)"));
-        assert!(lines[0].ends_with("Water: items without data,Cramps"));
+        // The columns before issue 13 first and in order, the new ones after.
+        assert!(lines[0].contains("Water: items without data,Cramps,"));
+        assert!(lines[0].ends_with(",Cramps,Cramp times,Cramp where,Cramp severity (1-10),Cramp minutes,Cramp: what helped,Cramp warning signs,Cramp notes,Exercise (min),Hours on feet,Hot weather,Alcoholic drinks,Notes"));
+        assert_eq!(lines[0].split(',').count(), 2 + 4 * 5 + 1 + 12);
         assert!(
             lines[1].starts_with("2026-11-28,4,980.4,2600,38,0,"),
             "{}",
@@ -1402,7 +1457,51 @@ mod tests {
             "{}",
             lines[3]
         );
-        assert!(lines[3].ends_with(",1"));
+        // 2026-11-28: one cramp and notes that need quoting (and a formula
+        // guard, and a line break kept inside the cell); no activity.
+        assert!(
+            lines[1].ends_with(",1,06:30,Left calf,7,3,Stretching,none,,,,,,\"'=SUM(A1) \"\"quoted\"\", on feet\nall day\""),
+            "{}",
+            lines[1]
+        );
+        // 2026-11-29: activity only.
+        assert!(lines[2].ends_with(",0,,,,,,,,30,0,no,0,"), "{}", lines[2]);
+        // 2026-11-30: the cramp alone.
+        assert!(
+            lines[3].ends_with(",1,06:30,Left calf,7,3,Stretching,none,,,,,,"),
+            "{}",
+            lines[3]
+        );
+    }
+
+    #[test]
+    fn day_csv_lists_every_cramp_of_a_day() {
+        let mut diary = Diary::default();
+        let mut day = DayEntry::new();
+        day.add_cramp(calf_cramp()).unwrap();
+        let mut other = calf_cramp();
+        other.time = super::super::day::TimeOfDay::new(22, 5).unwrap();
+        other.side = super::super::day::Side::Both;
+        other.minutes = None;
+        other.helped.clear();
+        other.numbness = true;
+        other.note = "after a long walk, cold".into();
+        day.add_cramp(other).unwrap();
+        day.set_activity(Activity {
+            exercise_minutes: 45.0,
+            hours_on_feet: 7.5,
+            hot_weather: true,
+            alcohol_drinks: 1.0,
+        })
+        .unwrap();
+        diary.set_day(date("2026-11-28"), day).unwrap();
+        let csv = csv_days(&diary, &table());
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(
+            lines[1].ends_with(",2,06:30; 22:05,Left calf; Both calves,7; 7,3; not noted,Stretching; not noted,none; Numbness,\"; after a long walk, cold\",45,7.5,yes,1,"),
+            "{}",
+            lines[1]
+        );
     }
 
     #[test]
