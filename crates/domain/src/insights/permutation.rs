@@ -9,10 +9,15 @@
 //! - **Exact** when the number of splits, C(n, k) for n days and the
 //!   smaller group's k, is at most [`EXACT_MAX_SPLITS`]: every split is
 //!   counted, p = splits as extreme / all splits.
-//! - **Monte Carlo** otherwise: [`PERMUTATIONS`] random splits from a
-//!   small seeded generator ([`SplitMix64`]), so the same data always give
-//!   the same p; p = (as extreme + 1) / (permutations + 1), which never
-//!   reports an impossible 0.
+//! - **Monte Carlo** otherwise: random splits from a small seeded
+//!   generator ([`SplitMix64`]), so the same data always give the same p;
+//!   p = (as extreme + 1) / (splits drawn + 1), which never reports an
+//!   impossible 0. Splits are drawn in batches of [`BATCH`], at least
+//!   [`MIN_PERMUTATIONS`] and at most [`PERMUTATIONS`]: drawing stops
+//!   early once every measure's p is more than four standard errors
+//!   (√(p(1−p)/m) after m splits) from [`ALPHA`], so more splits could not
+//!   change which side of it p falls. Clear cases (most of them) cost a
+//!   fifth of the full count; p-values near [`ALPHA`] get all of it.
 //!
 //! For a fixed split size the difference in means grows with the distance
 //! of the smaller group's sum from its expected value k·T/n (T the sum of
@@ -24,9 +29,21 @@
 /// The most splits counted one by one; above it splits are sampled.
 pub const EXACT_MAX_SPLITS: u64 = 20_000;
 
-/// How many random splits a Monte Carlo test draws: the p-value is then
-/// within about ±0.005 of the exact one near p = 0.05.
+/// The most random splits a Monte Carlo test draws: the p-value is then
+/// within about ±0.002 (one standard error) of the exact one near p = 0.05.
 pub const PERMUTATIONS: u32 = 10_000;
+
+/// The fewest random splits a Monte Carlo test draws: within about ±0.011
+/// of the exact p at p = 0.5, ±0.002 at p = 0.01.
+pub const MIN_PERMUTATIONS: u32 = 2_000;
+
+/// How many random splits are drawn between two checks of the stopping rule.
+pub const BATCH: u32 = 1_000;
+
+/// Below this p-value a difference is "unlikely to be chance alone"
+/// (the usual 5 % level); the Monte Carlo test draws until it is clear on
+/// which side of it p falls.
+pub const ALPHA: f64 = 0.05;
 
 /// The seed of every Monte Carlo test.
 const SEED: u64 = 0x0E1E_C7E0_1F7E_5EED;
@@ -41,11 +58,13 @@ pub enum Method {
     },
     /// This many random splits were drawn.
     MonteCarlo {
-        /// [`PERMUTATIONS`].
+        /// From [`MIN_PERMUTATIONS`] to [`PERMUTATIONS`].
         permutations: u32,
     },
     /// One group is empty: there is nothing to compare (p = 1).
     NoSplit,
+    /// Every value is the same: every split ties (p = 1).
+    NoVariation,
 }
 
 /// The outcome of one test.
@@ -70,6 +89,7 @@ impl SplitMix64 {
     }
 
     /// The next 64 random bits.
+    #[inline(always)]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -78,11 +98,18 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
-    /// A number in `0..n` (n > 0), by Lemire's multiply-shift (its bias,
-    /// below 2⁻⁵⁰ for the sizes here, does not matter).
+    /// A number in `0..n` (n > 0), see [`below`].
     pub fn below(&mut self, n: u32) -> u32 {
-        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u32
+        below(self.next_u64(), n)
     }
+}
+
+/// A number in `0..n` (n > 0) from the top 32 of 64 random `bits`, by
+/// Lemire's multiply-shift (its bias, below n / 2³², is a millionth for
+/// the sizes here and does not matter).
+#[inline(always)]
+fn below(bits: u64, n: u32) -> u32 {
+    (((bits >> 32) * u64::from(n)) >> 32) as u32
 }
 
 /// C(n, k), or `None` once it passes `limit`.
@@ -103,54 +130,98 @@ pub fn permutation_test(first: &[f64], second: &[f64]) -> TestResult {
     permutation_tests(first, second, 1)[0]
 }
 
+/// How many measures one pass tests (the cramp comparison has nine).
+const BLOCK: usize = 10;
+
 /// Tests `columns` measures of the same days at once, on the same splits.
 /// `first` and `second` hold one row of `columns` values per day of each
-/// group (row after row); returns one result per column.
+/// group (row after row); returns one result per column. A measure whose
+/// values are all equal needs no splits: every split ties, p = 1.
 ///
 /// # Panics
 /// If a group's length is not a multiple of `columns`, or `columns` is 0.
 pub fn permutation_tests(first: &[f64], second: &[f64], columns: usize) -> Vec<TestResult> {
-    assert!(columns > 0 && first.len() % columns == 0 && second.len() % columns == 0);
+    assert!(
+        columns > 0 && first.len().is_multiple_of(columns) && second.len().is_multiple_of(columns)
+    );
     let (n1, n2) = (first.len() / columns, second.len() / columns);
+    let no_split = TestResult {
+        p_value: 1.0,
+        method: Method::NoSplit,
+    };
     if n1 == 0 || n2 == 0 {
-        return vec![
-            TestResult {
-                p_value: 1.0,
-                method: Method::NoSplit,
-            };
-            columns
-        ];
+        return vec![no_split; columns];
     }
-    // The smaller group is the one drawn; its sum decides.
-    let (small, k) = if n1 <= n2 { (first, n1) } else { (second, n2) };
-    let rows: Vec<f64> = first.iter().chain(second).copied().collect();
+    let mut results = vec![
+        TestResult {
+            p_value: 1.0,
+            method: Method::NoVariation,
+        };
+        columns
+    ];
+    let value = |row: usize, column: usize| match row.checked_sub(n1) {
+        None => first[row * columns + column],
+        Some(r) => second[r * columns + column],
+    };
     let n = n1 + n2;
-    let mut total = vec![0.0; columns];
-    let mut size = vec![0.0; columns];
-    for row in rows.chunks_exact(columns) {
-        for j in 0..columns {
-            total[j] += row[j];
-            size[j] += row[j].abs();
-        }
-    }
-    let mut observed = vec![0.0; columns];
-    for row in small.chunks_exact(columns) {
-        for (o, v) in observed.iter_mut().zip(row) {
-            *o += v;
-        }
-    }
-    let centre: Vec<f64> = total.iter().map(|t| t * k as f64 / n as f64).collect();
-    // A split is as extreme when its sum is at least this far from the centre.
-    let threshold: Vec<f64> = (0..columns)
-        .map(|j| (observed[j] - centre[j]).abs() - 1e-9 * size[j].max(1.0))
+    let varying: Vec<usize> = (0..columns)
+        .filter(|&j| (1..n).any(|i| value(i, j) != value(0, j)))
         .collect();
-    let mut extreme = vec![0u64; columns];
-    let mut sums = vec![0.0; columns];
-    let mut count = |sums: &[f64]| {
-        for j in 0..columns {
-            if (sums[j] - centre[j]).abs() >= threshold[j] {
-                extreme[j] += 1;
-            }
+    for block in varying.chunks(BLOCK) {
+        let rows: Vec<[f64; BLOCK]> = (0..n)
+            .map(|i| {
+                let mut row = [0.0; BLOCK];
+                for (slot, &j) in row.iter_mut().zip(block) {
+                    *slot = value(i, j);
+                }
+                row
+            })
+            .collect();
+        for (&j, result) in block.iter().zip(test_block(&rows, n1, block.len())) {
+            results[j] = result;
+        }
+    }
+    results
+}
+
+/// The Monte Carlo p-value of `extreme` splits as extreme among `drawn`.
+fn monte_carlo_p(extreme: u64, drawn: u32) -> f64 {
+    (extreme + 1) as f64 / (f64::from(drawn) + 1.0)
+}
+
+/// Tests the first `width` columns of `rows`: the first `n1` rows are one
+/// group, the rest the other.
+fn test_block(rows: &[[f64; BLOCK]], n1: usize, width: usize) -> Vec<TestResult> {
+    let n = rows.len();
+    // The smaller group is the one drawn; its sum decides.
+    let (small, k) = if n1 <= n - n1 {
+        (&rows[..n1], n1)
+    } else {
+        (&rows[n1..], n - n1)
+    };
+    let add = |sums: &mut [f64; BLOCK], row: &[f64; BLOCK]| {
+        for (s, v) in sums.iter_mut().zip(row) {
+            *s += v;
+        }
+    };
+    let (mut total, mut size, mut observed) = ([0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK]);
+    for row in rows {
+        add(&mut total, row);
+        add(&mut size, &row.map(f64::abs));
+    }
+    for row in small {
+        add(&mut observed, row);
+    }
+    let centre = total.map(|t| t * k as f64 / n as f64);
+    // A split is as extreme when its sum is at least this far from the centre.
+    let mut threshold = [0.0; BLOCK];
+    for j in 0..BLOCK {
+        threshold[j] = (observed[j] - centre[j]).abs() - 1e-9 * size[j].max(1.0);
+    }
+    let mut extreme = [0u64; BLOCK];
+    let count = |sums: &[f64; BLOCK], extreme: &mut [u64; BLOCK]| {
+        for j in 0..BLOCK {
+            extreme[j] += u64::from((sums[j] - centre[j]).abs() >= threshold[j]);
         }
     };
     let method = match splits_up_to(n, k, EXACT_MAX_SPLITS) {
@@ -158,13 +229,11 @@ pub fn permutation_tests(first: &[f64], second: &[f64], columns: usize) -> Vec<T
             // Every k-subset, in lexicographic order.
             let mut chosen: Vec<usize> = (0..k).collect();
             loop {
-                sums.fill(0.0);
+                let mut sums = [0.0; BLOCK];
                 for &i in &chosen {
-                    for (s, v) in sums.iter_mut().zip(&rows[i * columns..(i + 1) * columns]) {
-                        *s += v;
-                    }
+                    add(&mut sums, &rows[i]);
                 }
-                count(&sums);
+                count(&sums, &mut extreme);
                 let Some(i) = (0..k).rev().find(|&i| chosen[i] < n - k + i) else {
                     break;
                 };
@@ -178,31 +247,52 @@ pub fn permutation_tests(first: &[f64], second: &[f64], columns: usize) -> Vec<T
         None => {
             let mut rng = SplitMix64::new(SEED);
             let mut order: Vec<u32> = (0..n as u32).collect();
-            for _ in 0..PERMUTATIONS {
-                sums.fill(0.0);
-                // A partial Fisher–Yates shuffle: the first k are a uniform
-                // random k-subset, whatever order the array was left in.
-                for i in 0..k {
-                    let j = i + rng.below((n - i) as u32) as usize;
-                    order.swap(i, j);
-                    let r = order[i] as usize * columns;
-                    for (s, v) in sums.iter_mut().zip(&rows[r..r + columns]) {
-                        *s += v;
+            let mut drawn = 0;
+            while drawn < PERMUTATIONS {
+                for _ in 0..BATCH {
+                    let mut sums = [0.0; BLOCK];
+                    // A partial Fisher–Yates shuffle: the first k are a
+                    // uniform random k-subset, whatever order the array
+                    // was left in.
+                    // Two draws from each 64 random bits, 32 bits each.
+                    let mut bits = 0;
+                    for i in 0..k {
+                        if i % 2 == 0 {
+                            bits = rng.next_u64();
+                        } else {
+                            bits <<= 32;
+                        }
+                        let j = i + below(bits, (n - i) as u32) as usize;
+                        order.swap(i, j);
+                        let row = &rows[order[i] as usize];
+                        for c in 0..BLOCK {
+                            sums[c] += row[c];
+                        }
                     }
+                    count(&sums, &mut extreme);
                 }
-                count(&sums);
+                drawn += BATCH;
+                let clear = |&e: &u64| {
+                    let p = monte_carlo_p(e, drawn);
+                    let se = (p * (1.0 - p) / f64::from(drawn)).sqrt();
+                    (p - ALPHA).abs() > 4.0 * se
+                };
+                if drawn >= MIN_PERMUTATIONS && extreme[..width].iter().all(clear) {
+                    break;
+                }
             }
             Method::MonteCarlo {
-                permutations: PERMUTATIONS,
+                permutations: drawn,
             }
         }
     };
-    extreme
-        .into_iter()
-        .map(|e| TestResult {
+    extreme[..width]
+        .iter()
+        .map(|&e| TestResult {
             p_value: match method {
                 Method::Exact { splits } => e as f64 / splits as f64,
-                _ => (e + 1) as f64 / (f64::from(PERMUTATIONS) + 1.0),
+                Method::MonteCarlo { permutations } => monte_carlo_p(e, permutations),
+                Method::NoSplit | Method::NoVariation => 1.0,
             },
             method,
         })
@@ -230,7 +320,13 @@ mod tests {
         // The order of the groups does not matter.
         assert!((p(&[2.0, 3.0], &[1.0, 2.0, 2.0]) - 0.6).abs() < 1e-12);
         // All values equal: every split ties, p = 1.
-        assert_eq!(p(&[5.0; 4], &[5.0; 3]), 1.0);
+        assert_eq!(
+            permutation_test(&[5.0; 4], &[5.0; 3]),
+            TestResult {
+                p_value: 1.0,
+                method: Method::NoVariation
+            }
+        );
         // One day against four: 1/5 for the largest value alone.
         assert!((p(&[9.0], &[1.0, 2.0, 3.0, 4.0]) - 0.2).abs() < 1e-12);
         // Decimal values whose sums differ only by rounding still tie.
@@ -260,6 +356,23 @@ mod tests {
     }
 
     #[test]
+    fn more_measures_than_one_pass_holds_are_tested_alike() {
+        // Ten columns, each a shifted copy of the same split: the same p.
+        let first: Vec<f64> = (0..3)
+            .flat_map(|d| (0..10).map(move |c| f64::from(d + c)))
+            .collect();
+        let second: Vec<f64> = (3..6)
+            .flat_map(|d| (0..10).map(move |c| f64::from(d + c)))
+            .collect();
+        let all = permutation_tests(&first, &second, 10);
+        assert_eq!(all.len(), 10);
+        assert!(
+            all.iter().all(|r| (r.p_value - 0.1).abs() < 1e-12),
+            "{all:?}"
+        );
+    }
+
+    #[test]
     fn columns_are_tested_on_the_same_splits_independently() {
         // Column 0 separates the groups, column 1 does not.
         let first = [1.0, 5.0, 2.0, 6.0, 3.0, 5.0];
@@ -274,14 +387,39 @@ mod tests {
         let first: Vec<f64> = (0..40).map(|i| f64::from(i % 7)).collect();
         let second: Vec<f64> = (0..60).map(|i| f64::from(i % 5) + 0.5).collect();
         let a = permutation_test(&first, &second);
-        assert_eq!(
-            a.method,
-            Method::MonteCarlo {
-                permutations: PERMUTATIONS
-            }
-        );
+        assert!(matches!(a.method, Method::MonteCarlo { .. }));
         assert_eq!(a, permutation_test(&first, &second));
         assert!(a.p_value > 0.0 && a.p_value <= 1.0);
+    }
+
+    #[test]
+    fn drawing_stops_once_the_side_of_alpha_is_clear() {
+        // The first group's mean is 3 − shift, the second's 2.
+        let split = |shift: f64| {
+            let first: Vec<f64> = (0..40).map(|i| f64::from(i % 7) - shift).collect();
+            let second: Vec<f64> = (0..60).map(|i| f64::from(i % 5)).collect();
+            permutation_test(&first, &second)
+        };
+        let drawn = |r: TestResult| match r.method {
+            Method::MonteCarlo { permutations } => permutations,
+            other => panic!("{other:?}"),
+        };
+        // Far from 0.05 either way: the fewest splits.
+        let clear = split(0.9);
+        assert!(clear.p_value > 0.3, "{clear:?}");
+        assert_eq!(drawn(clear), MIN_PERMUTATIONS);
+        let far = split(-2.0);
+        assert_eq!(drawn(far), MIN_PERMUTATIONS);
+        assert!((far.p_value - 1.0 / 2_001.0).abs() < 1e-12, "{far:?}");
+        // Somewhere near 0.05 more are drawn, never more than the most.
+        let near = (0..60)
+            .map(|i| split(f64::from(i) * 0.01))
+            .find(|r| (r.p_value - ALPHA).abs() < 0.01)
+            .expect("a shift near p = 0.05");
+        assert!(
+            drawn(near) > MIN_PERMUTATIONS && drawn(near) <= PERMUTATIONS,
+            "{near:?}"
+        );
     }
 
     #[test]

@@ -44,23 +44,43 @@ pub fn item_amount(
     table: &FoodTable,
     water: WaterCounting,
 ) -> ItemAmount {
+    item_amounts(item, table, water)[nutrient.index()]
+}
+
+/// What `item` holds of every nutrient, in [`Nutrient::ALL`] order (see
+/// [`item_amount`]), looking its food up once: adding up years of diary
+/// is mostly these lookups.
+fn item_amounts(
+    item: &PlanItem,
+    table: &FoodTable,
+    water: WaterCounting,
+) -> [ItemAmount; Nutrient::ALL.len()] {
     match &item.entry {
-        Entry::Food(_) if nutrient == Nutrient::Water && water == WaterCounting::DrinksOnly => {
-            ItemAmount::NotCarried
+        Entry::Food(entry) => {
+            let food = table
+                .get(entry.ndb)
+                .and_then(|food| Some((food, entry.grams(food)?)));
+            Nutrient::ALL.map(|nutrient| {
+                if nutrient == Nutrient::Water && water == WaterCounting::DrinksOnly {
+                    return ItemAmount::NotCarried;
+                }
+                food.and_then(|(food, grams)| food.amount_in(nutrient, grams))
+                    .map_or(ItemAmount::NoData, ItemAmount::Known)
+            })
         }
-        Entry::Food(entry) => table
-            .get(entry.ndb)
-            .and_then(|food| food.amount_in(nutrient, entry.grams(food)?))
-            .map_or(ItemAmount::NoData, ItemAmount::Known),
-        Entry::Supplement(s) if nutrient == Nutrient::Water => match s.fluid_ml() {
-            ml if ml > 0.0 => ItemAmount::Known(ml),
+        Entry::Supplement(s) => Nutrient::ALL.map(|nutrient| match nutrient {
+            Nutrient::Water => match s.fluid_ml() {
+                ml if ml > 0.0 => ItemAmount::Known(ml),
+                _ => ItemAmount::NotCarried,
+            },
+            _ => s
+                .mineral_mg(nutrient)
+                .map_or(ItemAmount::NotCarried, ItemAmount::Known),
+        }),
+        Entry::Drink(d) => Nutrient::ALL.map(|nutrient| match nutrient {
+            Nutrient::Water => ItemAmount::Known(d.ml()),
             _ => ItemAmount::NotCarried,
-        },
-        Entry::Supplement(s) => s
-            .mineral_mg(nutrient)
-            .map_or(ItemAmount::NotCarried, ItemAmount::Known),
-        Entry::Drink(d) if nutrient == Nutrient::Water => ItemAmount::Known(d.ml()),
-        Entry::Drink(_) => ItemAmount::NotCarried,
+        }),
     }
 }
 
@@ -138,9 +158,9 @@ impl Totals {
         self.0[nutrient.index()]
     }
 
-    fn add_item(&mut self, item: &PlanItem, table: &FoodTable, water: WaterCounting) {
-        for nutrient in Nutrient::ALL {
-            self.0[nutrient.index()].add(item_amount(item, nutrient, table, water));
+    fn add_amounts(&mut self, amounts: &[ItemAmount; Nutrient::ALL.len()]) {
+        for (total, &amount) in self.0.iter_mut().zip(amounts) {
+            total.add(amount);
         }
     }
 }
@@ -191,15 +211,16 @@ impl DayTotals {
             ..Fluids::default()
         };
         for (meal, item) in plan.iter() {
-            meals[meal.index()].add_item(item, table, water);
-            day.add_item(item, table, water);
+            let amounts = item_amounts(item, table, water);
+            meals[meal.index()].add_amounts(&amounts);
+            day.add_amounts(&amounts);
             match &item.entry {
-                Entry::Food(_) => fluids.food_water.add(item_amount(
-                    item,
-                    Nutrient::Water,
-                    table,
-                    WaterCounting::DrinksAndFood,
-                )),
+                Entry::Food(_) => fluids.food_water.add(match water {
+                    WaterCounting::DrinksAndFood => amounts[Nutrient::Water.index()],
+                    WaterCounting::DrinksOnly => {
+                        item_amount(item, Nutrient::Water, table, WaterCounting::DrinksAndFood)
+                    }
+                }),
                 Entry::Supplement(s) => fluids.drinks_ml += s.fluid_ml(),
                 Entry::Drink(d) => fluids.drinks_ml += d.ml(),
             }
