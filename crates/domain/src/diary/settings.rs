@@ -1,12 +1,14 @@
 //! What the diary keeps besides its days: the daily targets (profile,
 //! preset, overrides), whether the person has said who they are, the glass
-//! size of the one-tap water counter and the favourite foods.
+//! size of the one-tap water counter, the favourite foods and what the
+//! person wants proposed ("What to eat next").
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::foods::food::NdbNumber;
+use crate::planning::proposals::preferences::ProposalPreferences;
 use crate::targets::daily_targets::DailyTargets;
 use crate::targets::dri::nasem;
 use crate::targets::profile::Profile;
@@ -62,7 +64,7 @@ impl fmt::Display for GlassSizeError {
 impl std::error::Error for GlassSizeError {}
 
 /// The targets the days are measured against, who they are for, the water
-/// glass and the favourite foods.
+/// glass, the favourite foods and the proposal preferences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "StoredSettings", into = "StoredSettings")]
 pub struct Settings {
@@ -70,6 +72,7 @@ pub struct Settings {
     answer: ProfileAnswer,
     glass_ml: u16,
     favourites: Vec<NdbNumber>,
+    proposals: ProposalPreferences,
 }
 
 impl Default for Settings {
@@ -83,14 +86,15 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// These targets (not confirmed by the person), a 250 ml glass and no
-    /// favourites.
+    /// These targets (not confirmed by the person), a 250 ml glass, no
+    /// favourites and the default proposal preferences.
     pub fn new(targets: DailyTargets) -> Settings {
         Settings {
             targets,
             answer: ProfileAnswer::NotAsked,
             glass_ml: GLASS_ML as u16,
             favourites: Vec::new(),
+            proposals: ProposalPreferences::default(),
         }
     }
 
@@ -158,12 +162,25 @@ impl Settings {
         self.favourites.push(ndb);
         Ok(true)
     }
+
+    /// What the person wants proposed: food groups and foods left out,
+    /// diet, recent foods, the energy allowance.
+    pub fn proposal_preferences(&self) -> &ProposalPreferences {
+        &self.proposals
+    }
+
+    /// The proposal preferences, to change (every setter checks its value).
+    pub fn proposal_preferences_mut(&mut self) -> &mut ProposalPreferences {
+        &mut self.proposals
+    }
 }
 
 /// The stored form of [`Settings`]: `{"t":{targets, see
-/// crate::targets::daily_targets},"who":"given","glass":300,"fav":["09040","11457"]}`;
-/// no favourites, a 250 ml glass and "not asked" are left out, so settings
-/// stored before these fields existed read as they always did.
+/// crate::targets::daily_targets},"who":"given","glass":300,"fav":["09040","11457"],
+/// "prop":{proposal preferences, see crate::planning::proposals::preferences}}`;
+/// no favourites, a 250 ml glass, "not asked" and the default proposal
+/// preferences are left out, so settings stored before these fields existed
+/// read as they always did (and with the defaults, are stored as before).
 ///
 /// `who` is "given" or "skipped". Settings stored before it existed whose
 /// profile is not the default one were set by the person on the targets
@@ -178,6 +195,8 @@ struct StoredSettings {
     glass: Option<u16>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     fav: Vec<String>,
+    #[serde(default, skip_serializing_if = "ProposalPreferences::is_default")]
+    prop: ProposalPreferences,
 }
 
 impl From<Settings> for StoredSettings {
@@ -191,6 +210,7 @@ impl From<Settings> for StoredSettings {
             glass: (f64::from(s.glass_ml) != GLASS_ML).then_some(s.glass_ml),
             t: s.targets,
             fav: s.favourites.iter().map(NdbNumber::to_string).collect(),
+            prop: s.proposals,
         }
     }
 }
@@ -200,6 +220,7 @@ impl TryFrom<StoredSettings> for Settings {
 
     fn try_from(s: StoredSettings) -> Result<Settings, String> {
         let mut settings = Settings::new(s.t);
+        settings.proposals = s.prop;
         settings.answer = match s.who.as_deref() {
             None if settings.targets.profile() != &Profile::default_adult() => ProfileAnswer::Given,
             None => ProfileAnswer::NotAsked,
@@ -299,6 +320,40 @@ mod tests {
                 "{broken}"
             );
         }
+    }
+
+    #[test]
+    fn settings_stored_before_proposal_preferences_load_with_the_defaults() {
+        use crate::diary::storage::decode_settings;
+        use crate::planning::proposals::pool::FoodCategory;
+        use crate::planning::proposals::preferences::{Diet, EnergyAllowance};
+        // As stored by the version before "What to eat next" (fixtures).
+        let old = r#"{"t":{"profile":{"age_years":35.0,"sex":"female"},"preset":"dri"},"who":"given","glass":330,"fav":["09040"]}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert!(s.proposal_preferences().is_default());
+        assert_eq!(s.proposal_preferences().energy().kcal(), 600.0);
+        assert_eq!(s.glass_ml(), 330);
+        assert_eq!(s.favourites(), [ndb(9040)]);
+        // Unchanged, they are stored exactly as before.
+        assert_eq!(serde_json::to_string(&s).unwrap(), old);
+        let record = format!(r#"{{"v":1,"rev":4,"d":{old}}}"#);
+        let stored = decode_settings(&record).unwrap();
+        assert_eq!(stored.value, s);
+        // Preferences set round-trip, and a bad one is refused.
+        let mut changed = s.clone();
+        let p = changed.proposal_preferences_mut();
+        p.set_diet(Diet::Vegan);
+        p.set_category_excluded(FoodCategory::NutsSeeds, true);
+        p.exclude_food(ndb(11457)).unwrap();
+        p.set_energy(EnergyAllowance::new(450.0).unwrap());
+        let json = serde_json::to_string(&changed).unwrap();
+        assert!(
+            json.ends_with(r#","prop":{"no":["nuts"],"diet":"vegan","not":["11457"],"kcal":450}}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), changed);
+        let bad = json.replace(r#""kcal":450"#, r#""kcal":10000"#);
+        assert!(serde_json::from_str::<Settings>(&bad).is_err());
     }
 
     #[test]

@@ -35,8 +35,11 @@
 //! shortfall takes at most the sum of its members' `v` (and at most the
 //! shortfall left), so a branch whose next foods' `v` cannot beat the best
 //! found — or can only tie it with more foods — is cut, and, the foods being
-//! sorted, so are all later ones. `tests/gap_closer_oracle.rs` checks it
-//! against a MILP solver on random instances.
+//! sorted, so are all later ones. Each food is also judged against what is
+//! left and the limits left, and a branch that can at best tie the best is
+//! cut once its foods, familiar foods, portions and sodium so far already
+//! lose the tie-breaks. `tests/gap_closer_oracle.rs` checks it against a MILP solver on random
+//! instances.
 
 use crate::foods::food::NdbNumber;
 use crate::foods::nutrient::Nutrient;
@@ -241,13 +244,14 @@ pub fn solve(problem: &GapProblem, candidates: &[Candidate]) -> Option<Choice> {
         items: &items,
         prefix,
         budgets,
-        path: Vec::with_capacity(MAX_FOODS),
+        path: [(0, 0); MAX_FOODS],
+        len: 0,
+        any_familiar: items.iter().any(|i| i.familiar),
         best: None,
     };
-    search.extend(0, gaps, [0.0; 3]);
+    search.extend(0, gaps, [0.0; 3], 0, 0);
     let best = search.best?;
-    let mut picks: Vec<(usize, u8)> = best
-        .path
+    let mut picks: Vec<(usize, u8)> = best.path[..best.rank.foods]
         .iter()
         .map(|&(item, option)| {
             let item = &items[item];
@@ -319,17 +323,25 @@ impl Item {
     }
 }
 
-/// The best set found so far and what ranks it.
-#[derive(Debug, Clone)]
-struct Best {
-    /// (item, option) pairs.
-    path: Vec<(usize, usize)>,
-    shortfall: f64,
+/// What ranks sets of equal shortfall, in this order: fewer foods, more
+/// familiar ones, fewer portions, less sodium.
+#[derive(Debug, Clone, Copy)]
+struct Rank {
+    foods: usize,
     familiar: usize,
     portions: u32,
     sodium: f64,
-    /// NDB numbers ascending, then the counts in that order.
-    order: Vec<(NdbNumber, u8)>,
+}
+
+/// The best set found so far.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    /// (item, option) pairs; the first `rank.foods` count.
+    path: [(usize, usize); MAX_FOODS],
+    shortfall: f64,
+    rank: Rank,
+    /// NDB numbers ascending with their counts: the last tie-break.
+    order: [(u32, u8); MAX_FOODS],
 }
 
 struct Search<'a> {
@@ -337,27 +349,45 @@ struct Search<'a> {
     /// `prefix[i]` = sum of the first `i` items' values.
     prefix: Vec<f64>,
     budgets: [f64; 3],
-    path: Vec<(usize, usize)>,
+    /// The current path: (item, option) pairs, the first `len` count.
+    path: [(usize, usize); MAX_FOODS],
+    len: usize,
+    /// Whether any item is familiar (else no set can win on familiarity).
+    any_familiar: bool,
     best: Option<Best>,
 }
 
 impl Search<'_> {
     /// Tries every way of adding foods from `start` on to the current path,
-    /// whose shortfall left is `left` and which uses `used` of the limits.
-    fn extend(&mut self, start: usize, left: [f64; 3], used: [f64; 3]) {
-        let depth = self.path.len();
+    /// whose shortfall left is `left`, which uses `used` of the limits
+    /// (sodium, energy, calcium) and holds `familiar` familiar foods in
+    /// `portions` portions.
+    fn extend(
+        &mut self,
+        start: usize,
+        left: [f64; 3],
+        used: [f64; 3],
+        familiar: usize,
+        portions: u32,
+    ) {
+        let depth = self.len;
         let shortfall: f64 = left.iter().sum();
         let more_after = MAX_FOODS - depth - 1;
+        let cut =
+            |search: &Search, bound: f64| search.cut(bound, depth, familiar, portions, used[0]);
         for index in start..self.items.len() {
-            // The most this food and the best `more_after` after it can take off.
+            // The most this food and the best `more_after` after it can take
+            // off: the items being sorted, no later food can do better.
             let end = (index + 1 + more_after).min(self.items.len());
-            let bound = shortfall - (self.prefix[end] - self.prefix[index]).min(shortfall);
-            if let Some(best) = &self.best {
-                let worse = bound > best.shortfall + TIE;
-                let at_best_tie = bound >= best.shortfall - TIE && depth + 1 > best.path.len();
-                if worse || at_best_tie {
-                    break;
-                }
+            let window = self.prefix[end] - self.prefix[index];
+            if cut(self, shortfall - window.min(shortfall)) {
+                break;
+            }
+            // The same with this food judged against what is left.
+            let rest_of_window = self.prefix[end] - self.prefix[index + 1];
+            let gain = self.gain(index, &left, &used) + rest_of_window;
+            if cut(self, shortfall - gain.min(shortfall)) {
+                continue;
             }
             let item = &self.items[index];
             for (option_index, option) in item.options.iter().enumerate() {
@@ -372,39 +402,78 @@ impl Search<'_> {
                 for (r, take) in rest.iter_mut().zip(option.take) {
                     *r = (*r - take).max(0.0);
                 }
-                self.path.push((index, option_index));
-                self.consider(rest.iter().sum(), now[0]);
-                if depth + 1 < MAX_FOODS && rest.iter().sum::<f64>() > TIE {
-                    self.extend(index + 1, rest, now);
+                let rank = Rank {
+                    foods: depth + 1,
+                    familiar: familiar + usize::from(item.familiar),
+                    portions: portions + u32::from(option.count),
+                    sodium: now[0],
+                };
+                self.path[depth] = (index, option_index);
+                self.len = depth + 1;
+                let rest_sum: f64 = rest.iter().sum();
+                self.consider(rest_sum, rank);
+                if depth + 1 < MAX_FOODS && rest_sum > TIE {
+                    self.extend(index + 1, rest, now, rank.familiar, rank.portions);
                 }
-                self.path.pop();
+                self.len = depth;
             }
         }
     }
 
-    /// Keeps the current path if it ranks before the best so far.
-    fn consider(&mut self, shortfall: f64, sodium: f64) {
-        if let Some(best) = &self.best {
-            if shortfall > best.shortfall + TIE
-                || shortfall >= best.shortfall - TIE && self.path.len() > best.path.len()
-            {
-                return;
-            }
+    /// Whether the sets that add foods to a path of `depth` foods (holding
+    /// `familiar` familiar foods, `portions` portions, `sodium` mg), none of
+    /// which leaves less shortfall than `bound`, all rank after the best:
+    /// worse, or at best a tie lost on the tie-breaks.
+    fn cut(&self, bound: f64, depth: usize, familiar: usize, portions: u32, sodium: f64) -> bool {
+        let Some(best) = &self.best else {
+            return false;
+        };
+        if bound > best.shortfall + TIE {
+            return true;
         }
-        let items = self.items;
-        let option = |&(item, option): &(usize, usize)| &items[item].options[option];
-        let mut order: Vec<(NdbNumber, u8)> = self
-            .path
+        if bound < best.shortfall - TIE {
+            return false;
+        }
+        // At best a tie: only a set of exactly as many foods as the best
+        // can still win, and none with more.
+        let foods = depth + 1;
+        if foods != best.rank.foods {
+            return foods > best.rank.foods;
+        }
+        let most_familiar = familiar + usize::from(self.any_familiar);
+        let fewest_portions = portions + 1;
+        most_familiar < best.rank.familiar
+            || most_familiar == best.rank.familiar
+                && (fewest_portions > best.rank.portions
+                    || fewest_portions == best.rank.portions && sodium > best.rank.sodium + TIE)
+    }
+
+    /// The most item `index` can take off `left` in one count that fits
+    /// the limits beyond `used` (0 when none fits).
+    fn gain(&self, index: usize, left: &[f64; 3], used: &[f64; 3]) -> f64 {
+        let fits = |option: &&Count| (0..3).all(|i| used[i] + option.uses[i] <= self.budgets[i]);
+        self.items[index]
+            .options
             .iter()
-            .map(|pick| (items[pick.0].ndb, option(pick).count))
-            .collect();
-        order.sort();
+            .rev()
+            .find(fits)
+            .map_or(0.0, |option| {
+                (0..3).map(|i| option.take[i].min(left[i])).sum()
+            })
+    }
+
+    /// Keeps the current path if it ranks before the best so far.
+    fn consider(&mut self, shortfall: f64, rank: Rank) {
+        let mut order = [(u32::MAX, 0); MAX_FOODS];
+        for (slot, &(item, option)) in order.iter_mut().zip(&self.path[..self.len]) {
+            let item = &self.items[item];
+            *slot = (item.ndb.value(), item.options[option].count);
+        }
+        order.sort_unstable();
         let candidate = Best {
-            path: self.path.clone(),
+            path: self.path,
             shortfall,
-            familiar: self.path.iter().filter(|p| items[p.0].familiar).count(),
-            portions: self.path.iter().map(|p| u32::from(option(p).count)).sum(),
-            sodium,
+            rank,
             order,
         };
         if self
@@ -430,10 +499,10 @@ fn ranks_before(a: &Best, b: &Best) -> bool {
         }
     };
     close(a.shortfall, b.shortfall)
-        .then(a.path.len().cmp(&b.path.len()))
-        .then(b.familiar.cmp(&a.familiar))
-        .then(a.portions.cmp(&b.portions))
-        .then(close(a.sodium, b.sodium))
+        .then(a.rank.foods.cmp(&b.rank.foods))
+        .then(b.rank.familiar.cmp(&a.rank.familiar))
+        .then(a.rank.portions.cmp(&b.rank.portions))
+        .then(close(a.rank.sodium, b.rank.sodium))
         .then(a.order.cmp(&b.order))
         == Ordering::Less
 }

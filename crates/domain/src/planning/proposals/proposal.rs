@@ -60,9 +60,10 @@ impl ProposedFood {
         }
     }
 
-    /// "2 × 1 medium (7\" to 7-7/8\" long), 236 g"; "1 cup, 172 g".
+    /// "2 × 1 medium (7\" to 7-7/8\" long), 236 g"; "1 cup, 172 g": as
+    /// the plan describes the item it becomes.
     pub fn amount_text(&self) -> String {
-        let grams = format_number(self.grams, 0);
+        let grams = format_number(self.grams, 1);
         match self.count {
             1 => format!("{}, {grams} g", self.portion_label),
             n => format!("{n} × {}, {grams} g", self.portion_label),
