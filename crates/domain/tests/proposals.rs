@@ -12,7 +12,7 @@ use electrolyte_domain::diary::Diary;
 use electrolyte_domain::foods::food::NdbNumber;
 use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::nutrient::Nutrient;
-use electrolyte_domain::planning::plan::{DayPlan, FoodUnit, Meal};
+use electrolyte_domain::planning::plan::{DayPlan, FoodUnit, Meal, MAX_ITEMS};
 use electrolyte_domain::planning::proposals::gap_closer::{GapProblem, LOW_SODIUM_PER_PORTION_MG};
 use electrolyte_domain::planning::proposals::pool::{pool_food, FoodCategory, Pool, PoolFood};
 use electrolyte_domain::planning::proposals::preferences::{
@@ -24,6 +24,7 @@ use electrolyte_domain::planning::proposals::proposal::{
 use electrolyte_domain::planning::proposals::Amounts;
 use electrolyte_domain::planning::totals::{DayTotals, WaterCounting};
 use electrolyte_domain::targets::daily_targets::DailyTargets;
+use electrolyte_domain::units::amount::MassUnit;
 
 fn ndb(text: &str) -> NdbNumber {
     text.parse().unwrap()
@@ -373,15 +374,12 @@ fn adding_a_proposal_moves_every_bar_by_exactly_what_it_showed() {
     assert_eq!(p.before.get(Nutrient::Potassium), 422.44);
     for proposal in proposals(p, Pool::shipped(), &Default::default(), 3) {
         let mut after = plan.clone();
-        for f in &proposal.foods {
-            let entry = f.entry();
-            after
-                .add_food(Meal::Lunch, entry.ndb, entry.amount, entry.unit, table)
-                .unwrap();
-            assert_eq!(
-                after.iter().last().unwrap().1.describe_amount(table),
-                f.amount_text()
-            );
+        let ids = proposal.add_to(&mut after, Meal::Lunch, table).unwrap();
+        assert_eq!(ids.len(), proposal.foods.len());
+        for (id, f) in ids.iter().zip(&proposal.foods) {
+            let (meal, item) = after.get(*id).unwrap();
+            assert_eq!(meal, Meal::Lunch);
+            assert_eq!(item.describe_amount(table), f.amount_text());
         }
         let moved = DayTotals::compute(&after, table, WaterCounting::DrinksAndFood);
         for n in Amounts::NUTRIENTS {
@@ -393,6 +391,30 @@ fn adding_a_proposal_moves_every_bar_by_exactly_what_it_showed() {
             );
         }
     }
+}
+
+#[test]
+fn a_proposal_is_added_all_or_nothing() {
+    let table = sr28();
+    let day = Amounts::new(900.0, 100.0, 300.0, 1_200.0, 1_000.0, 900.0);
+    let two = proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 3)
+        .into_iter()
+        .find(|p| p.foods.len() >= 2)
+        .unwrap();
+    let mut full = DayPlan::new();
+    for _ in 0..MAX_ITEMS - 1 {
+        full.add_food(
+            Meal::Snacks,
+            ndb("09040"),
+            1.0,
+            FoodUnit::Mass(MassUnit::Gram),
+            table,
+        )
+        .unwrap();
+    }
+    let before = full.clone();
+    assert!(two.add_to(&mut full, Meal::Dinner, table).is_err());
+    assert_eq!(full, before);
 }
 
 #[test]

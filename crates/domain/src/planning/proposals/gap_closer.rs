@@ -74,7 +74,7 @@ pub struct GapProblem {
     pub before: Amounts,
     /// The minimums of K, Mg and Ca (mg); 0 or less is no minimum.
     pub minimums: [f64; 3],
-    /// The weights of their shortfalls (1, 1, 1 by default).
+    /// The weights of their shortfalls, 0 or more (1, 1, 1 by default).
     pub weights: [f64; 3],
     /// The sodium ceiling (mg); `None` when sodium has none (infants).
     pub sodium_ceiling: Option<f64>,

@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::foods::food::NdbNumber;
+use crate::foods::food_table::FoodTable;
 use crate::foods::nutrient::Nutrient;
-use crate::planning::plan::{FoodEntry, FoodUnit};
+use crate::planning::plan::{DayPlan, FoodEntry, FoodUnit, ItemId, Meal, PlanError};
 use crate::planning::proposals::gap_closer::{
     solve, Candidate, GapProblem, LOW_SODIUM_PER_PORTION_MG, WANTED,
 };
@@ -139,6 +140,28 @@ impl Proposal {
             Some(number) => format!("{} {number} → {after}", nutrient.name()),
             None => format!("{} {before} → {after}", nutrient.name()),
         }
+    }
+
+    /// Adds every food at the end of `meal` of `plan`, all or nothing (a
+    /// refusal, such as a full plan, leaves the plan as it was); returns the
+    /// new items, which undo removes.
+    pub fn add_to(
+        &self,
+        plan: &mut DayPlan,
+        meal: Meal,
+        table: &FoodTable,
+    ) -> Result<Vec<ItemId>, PlanError> {
+        let mut changed = plan.clone();
+        let ids = self
+            .foods
+            .iter()
+            .map(|f| {
+                let entry = f.entry();
+                changed.add_food(meal, entry.ndb, entry.amount, entry.unit, table)
+            })
+            .collect::<Result<Vec<ItemId>, PlanError>>()?;
+        *plan = changed;
+        Ok(ids)
     }
 
     /// [`FOOD_POTASSIUM_CAUTION`] when the proposal adds potassium toward a
