@@ -57,6 +57,8 @@ pub enum EntryError {
     AlcoholDrinks,
     /// Day notes above [`MAX_NOTES_CHARS`].
     NotesTooLong,
+    /// The notes were changed elsewhere (another tab) since the edit began.
+    NotesChangedElsewhere,
 }
 
 impl fmt::Display for EntryError {
@@ -98,6 +100,10 @@ impl fmt::Display for EntryError {
                 f,
                 "Notes are limited to {} characters.",
                 format_number(MAX_NOTES_CHARS as f64, 0)
+            ),
+            EntryError::NotesChangedElsewhere => write!(
+                f,
+                "Not saved yet: another tab saved other notes for this day meanwhile. Yours are kept here; keep yours or use those."
             ),
         }
     }
@@ -298,6 +304,40 @@ impl CrampEpisode {
         .checked()
     }
 
+    /// Where it was, in words: "Left calf", "Both thighs", "Right leg,
+    /// elsewhere".
+    pub fn where_text(&self) -> String {
+        let side = self.side.label();
+        match (self.place, self.side) {
+            (Place::Other, Side::Both) => "Both legs, elsewhere".to_owned(),
+            (Place::Other, _) => format!("{side} leg, elsewhere"),
+            (Place::Calf, Side::Both) => "Both calves".to_owned(),
+            (Place::Foot, Side::Both) => "Both feet".to_owned(),
+            (Place::Thigh, Side::Both) => "Both thighs".to_owned(),
+            (place, _) => format!("{side} {}", place.label().to_ascii_lowercase()),
+        }
+    }
+
+    /// What helped, in words: "Stretching, Massage"; `None` when nothing
+    /// was noted.
+    pub fn helped_text(&self) -> Option<String> {
+        let helped: Vec<&str> = self.helped.iter().map(|r| r.label()).collect();
+        (!helped.is_empty()).then(|| helped.join(", "))
+    }
+
+    /// The warning signs noted with it: "Swelling, redness or a lump,
+    /// Numbness"; `None` when none.
+    pub fn warning_signs_text(&self) -> Option<String> {
+        let signs: Vec<&str> = [
+            (self.swelling_redness_or_lump, "Swelling, redness or a lump"),
+            (self.numbness, "Numbness"),
+        ]
+        .into_iter()
+        .filter_map(|(noted, text)| noted.then_some(text))
+        .collect();
+        (!signs.is_empty()).then(|| signs.join(", "))
+    }
+
     /// The episode if every field is in range: severity 1–10, duration
     /// above 0 and at most [`MAX_CRAMP_MINUTES`], note at most
     /// [`MAX_CRAMP_NOTE_CHARS`].
@@ -357,6 +397,34 @@ impl Activity {
     /// Whether nothing is noted.
     pub fn is_empty(&self) -> bool {
         *self == Activity::default()
+    }
+
+    /// What is noted, in words: "45 min exercise · 4 h on your feet · hot
+    /// weather · 2 alcoholic drinks" (what is zero or false left out);
+    /// `None` when nothing is noted.
+    pub fn text(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.exercise_minutes > 0.0 {
+            parts.push(format!(
+                "{} min exercise",
+                format_number(self.exercise_minutes, 0)
+            ));
+        }
+        if self.hours_on_feet > 0.0 {
+            parts.push(format!(
+                "{} h on your feet",
+                format_number(self.hours_on_feet, 1)
+            ));
+        }
+        if self.hot_weather {
+            parts.push("hot weather".to_owned());
+        }
+        if self.alcohol_drinks > 0.0 {
+            let drinks = format_number(self.alcohol_drinks, 1);
+            let noun = if drinks == "1" { "drink" } else { "drinks" };
+            parts.push(format!("{drinks} alcoholic {noun}"));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 }
 
@@ -494,6 +562,20 @@ impl DayEntry {
         }
         self.notes = notes;
         Ok(())
+    }
+
+    /// Replaces the notes with `notes` when they still are `from`, the
+    /// text the edit began with (or already are `notes`), like
+    /// [`DayEntry::set_notes`]; refused with
+    /// [`EntryError::NotesChangedElsewhere`] when they were changed
+    /// elsewhere meanwhile, so text the editor has not seen is never
+    /// replaced.
+    pub fn edit_notes(&mut self, from: &str, notes: impl Into<String>) -> Result<(), EntryError> {
+        let notes = notes.into();
+        if self.notes != from && self.notes != notes {
+            return Err(EntryError::NotesChangedElsewhere);
+        }
+        self.set_notes(notes)
     }
 }
 
@@ -667,6 +749,34 @@ mod tests {
     use super::*;
     use crate::planning::plan::Meal;
     use crate::units::volume::VolumeUnit;
+
+    #[test]
+    fn notes_edits_never_replace_text_changed_elsewhere() {
+        let mut day = DayEntry::new();
+        day.edit_notes("", "slept badly").unwrap();
+        // Typing on: the edit began from what is stored.
+        day.edit_notes("slept badly", "slept badly, calf cramp")
+            .unwrap();
+        // Another tab saved "walked 5 km" meanwhile: an edit that began
+        // from "slept badly" is refused and changes nothing.
+        day.set_notes("walked 5 km").unwrap();
+        let before = day.clone();
+        assert_eq!(
+            day.edit_notes("slept badly", "slept badly, calf cramp, again"),
+            Err(EntryError::NotesChangedElsewhere)
+        );
+        assert_eq!(day, before);
+        // Saving what is already there is no conflict.
+        day.edit_notes("anything", "walked 5 km").unwrap();
+        // The length limit still holds.
+        assert_eq!(
+            day.edit_notes("walked 5 km", "x".repeat(MAX_NOTES_CHARS + 1)),
+            Err(EntryError::NotesTooLong)
+        );
+        assert!(EntryError::NotesChangedElsewhere
+            .to_string()
+            .starts_with("Not saved yet: another tab"));
+    }
 
     #[test]
     fn times_of_day_parse_strictly() {
@@ -916,6 +1026,47 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("at most 50"));
+    }
+
+    #[test]
+    fn episodes_and_activity_read_in_words() {
+        let mut c = calf_cramp();
+        assert_eq!(c.where_text(), "Left calf");
+        assert_eq!(c.helped_text().as_deref(), Some("Stretching"));
+        assert_eq!(c.warning_signs_text(), None);
+        c.side = Side::Both;
+        c.place = Place::Foot;
+        c.helped.insert(Relief::Massage);
+        c.numbness = true;
+        c.swelling_redness_or_lump = true;
+        assert_eq!(c.where_text(), "Both feet");
+        assert_eq!(c.helped_text().as_deref(), Some("Stretching, Massage"));
+        assert_eq!(
+            c.warning_signs_text().as_deref(),
+            Some("Swelling, redness or a lump, Numbness")
+        );
+        c.place = Place::Other;
+        assert_eq!(c.where_text(), "Both legs, elsewhere");
+        c.side = Side::Right;
+        assert_eq!(c.where_text(), "Right leg, elsewhere");
+        c.helped.clear();
+        assert_eq!(c.helped_text(), None);
+        assert_eq!(Activity::default().text(), None);
+        let a = Activity {
+            exercise_minutes: 45.0,
+            hours_on_feet: 4.5,
+            hot_weather: true,
+            alcohol_drinks: 1.0,
+        };
+        assert_eq!(
+            a.text().as_deref(),
+            Some("45 min exercise · 4.5 h on your feet · hot weather · 1 alcoholic drink")
+        );
+        let two = Activity {
+            alcohol_drinks: 2.0,
+            ..Activity::default()
+        };
+        assert_eq!(two.text().as_deref(), Some("2 alcoholic drinks"));
     }
 
     #[test]
