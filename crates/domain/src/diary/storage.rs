@@ -1591,7 +1591,11 @@ mod tests {
                 .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
         })
         .unwrap();
-        assert_eq!(again.record.notes().len(), 500, "the unsaved notes are kept");
+        assert_eq!(
+            again.record.notes().len(),
+            500,
+            "the unsaved notes are kept"
+        );
         assert_eq!(again.record.plan().len(), 2);
         assert_eq!(store, before);
         assert!(store.used() <= 400);
