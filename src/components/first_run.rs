@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::planner_state::Planner;
 use crate::components::profile_form::{ProfileForm, ProfileIds};
+use crate::components::save_status::outcome;
 use crate::domain::diary::settings::ProfileAnswer;
 
 /// The welcome panel, shown until the person answers or skips it (not on
@@ -23,12 +24,13 @@ pub fn FirstRun() -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let skip = move |_| {
-        let result = planner.change_settings(|s| {
-            s.set_profile_answer(ProfileAnswer::Skipped);
-            Ok::<_, std::convert::Infallible>(())
-        });
-        let result = result.map_err(|e| e.to_string()).and_then(|s| s.stored());
-        error.set(result.err());
+        planner.change_settings(
+            |s| {
+                s.set_profile_answer(ProfileAnswer::Skipped);
+                Ok::<_, std::convert::Infallible>(())
+            },
+            move |result| error.set(outcome(result).err()),
+        );
     };
     let default_profile = move || planner.targets.with(|t| t.row().describe());
     view! {

@@ -14,8 +14,8 @@ use crate::domain::diary::date::Date;
 use crate::domain::diary::day::DayEntry;
 use crate::domain::diary::settings::Settings;
 use crate::domain::diary::storage::{
-    self, apply_external_change, copy_unreadable_aside, save_settings, start_load, DiaryReader,
-    ExternalChange, LoadReport, OpenDay, SaveError, StoreError, UpdateError, Updated,
+    self, apply_external_change, copy_unreadable_aside, start_load, DiaryReader, ExternalChange,
+    LoadReport, OpenDay, SaveError, UpdateError, Updated,
 };
 use crate::domain::diary::Diary;
 use crate::domain::planning::plan::{DayPlan, PlanError};
@@ -171,19 +171,86 @@ impl Planner {
     }
 
     /// Applies a checked change to the day on screen and saves it, keeping
-    /// what another tab saved meanwhile. A refused change (the domain's
-    /// error, shown as is) leaves everything untouched and notifies nobody;
-    /// a full storage keeps the change on screen and says it is not saved.
-    pub fn change_day<T, E>(
+    /// what another tab saved meanwhile; `then` gets the outcome. A refused
+    /// change (the domain's error, shown as is) leaves everything untouched
+    /// and notifies nobody; a full storage keeps the change on screen and
+    /// says it is not saved.
+    ///
+    /// Like every change, it runs holding the diary's write lock across
+    /// tabs ([`with_write_lock`]): as soon as it is granted (at once where
+    /// the browser has no Web Locks), so two tabs editing at the same moment
+    /// both land. The day is the one on screen when this is called.
+    pub fn change_day<T: 'static, E: 'static>(
         self,
-        change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
-    ) -> Result<Saved<T>, UpdateError<E>> {
-        self.change_day_at(self.date.get_untracked(), change)
+        change: impl FnOnce(&mut DayEntry) -> Result<T, E> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<E>>) + 'static,
+    ) {
+        self.change_day_at(self.date.get_untracked(), change, then);
     }
 
     /// Applies a checked change to the day at `date`, on screen or not (e.g.
     /// the target of a copy), like [`Planner::change_day`].
-    pub fn change_day_at<T, E>(
+    pub fn change_day_at<T: 'static, E: 'static>(
+        self,
+        date: Date,
+        change: impl FnOnce(&mut DayEntry) -> Result<T, E> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<E>>) + 'static,
+    ) {
+        self.locked(move || then(self.change_day_now(date, change)));
+    }
+
+    /// Applies a checked change to the plan of the day on screen, like
+    /// [`Planner::change_day`].
+    pub fn change_plan<T: 'static>(
+        self,
+        change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<PlanError>>) + 'static,
+    ) {
+        self.change_day(|day| change(day.plan_mut()), then);
+    }
+
+    /// Applies a checked change to the settings (targets, favourites, glass
+    /// size) as stored now and saves them, like [`Planner::change_day`]:
+    /// a refused change or unreadable stored settings change nothing; a
+    /// full storage keeps the change on screen and says so.
+    pub fn change_settings<T: 'static, E: 'static>(
+        self,
+        change: impl FnOnce(&mut Settings) -> Result<T, E> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<E>>) + 'static,
+    ) {
+        self.locked(move || then(self.change_settings_now(change)));
+    }
+
+    /// Applies a checked change to the targets, like
+    /// [`Planner::change_settings`].
+    pub fn change_targets(
+        self,
+        change: impl FnOnce(&mut DailyTargets) -> Result<(), TargetError> + 'static,
+        then: impl FnOnce(Result<Saved<()>, UpdateError<TargetError>>) + 'static,
+    ) {
+        self.change_settings(
+            |settings| {
+                let mut targets = settings.targets().clone();
+                change(&mut targets)?;
+                settings.set_targets(targets);
+                Ok(())
+            },
+            then,
+        );
+    }
+
+    /// Runs `f` holding the write lock, unless the app is gone by the time
+    /// the lock is granted.
+    pub fn locked(self, f: impl FnOnce() + 'static) {
+        with_write_lock(move || {
+            if self.date.try_get_untracked().is_some() {
+                f();
+            }
+        });
+    }
+
+    /// [`Planner::change_day_at`] now, for a caller holding the lock.
+    fn change_day_now<T, E>(
         self,
         date: Date,
         change: impl FnOnce(&mut DayEntry) -> Result<T, E>,
@@ -205,11 +272,11 @@ impl Planner {
         } else {
             self.diary.with_untracked(|d| update(d.day(date)))
         };
-        let Updated { value, day, saved } = updated.inspect_err(|e| {
-            if let UpdateError::Save(e) = e {
-                self.status.update(|s| s.save_error = Some(e.to_string()));
-            }
-        })?;
+        let Updated {
+            value,
+            record: day,
+            saved,
+        } = updated.inspect_err(|e| self.note_refused_save(e))?;
         // The date was readable (else the update was refused), so the
         // diary takes the day.
         self.diary.update(|d| {
@@ -228,72 +295,39 @@ impl Planner {
         Ok(Saved { value, kept: saved })
     }
 
-    /// [`Planner::change_plan`] holding the diary's write lock across tabs
-    /// ([`with_write_lock`]), so that two tabs adding at the same moment
-    /// both land; `then` gets the outcome once the change was made.
-    pub fn change_plan_then<T: 'static>(
-        self,
-        change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError> + 'static,
-        then: impl FnOnce(Result<Saved<T>, UpdateError<PlanError>>) + 'static,
-    ) {
-        with_write_lock(move || {
-            // The app may be gone by the time the lock is granted.
-            if self.date.try_get_untracked().is_some() {
-                then(self.change_plan(change));
-            }
-        });
-    }
-
-    /// Applies a checked change to the plan of the day on screen, like
-    /// [`Planner::change_day`].
-    pub fn change_plan<T>(
-        self,
-        change: impl FnOnce(&mut DayPlan) -> Result<T, PlanError>,
-    ) -> Result<Saved<T>, UpdateError<PlanError>> {
-        self.change_day(|day| change(day.plan_mut()))
-    }
-
-    /// Applies a checked change to the settings (targets, favourites) and
-    /// saves them; a refused change or unreadable stored settings change
-    /// nothing; a full storage keeps the change on screen and says so.
-    pub fn change_settings<T, E>(
+    /// [`Planner::change_settings`] now, for a caller holding the lock.
+    fn change_settings_now<T, E>(
         self,
         change: impl FnOnce(&mut Settings) -> Result<T, E>,
     ) -> Result<Saved<T>, UpdateError<E>> {
-        let mut settings = self.diary.with_untracked(|d| d.settings().clone());
-        let value = change(&mut settings).map_err(UpdateError::Change)?;
-        let saved = save_settings(&mut BrowserStore, &settings);
-        if let Err(e @ (SaveError::LockedSettings | SaveError::NewerVersion)) = saved {
-            self.status.update(|s| s.save_error = Some(e.to_string()));
-            return Err(UpdateError::Save(e));
-        }
-        let kept = saved.map_err(|e| match e {
-            SaveError::Store(e) => e,
-            e => StoreError::Other(e.to_string()),
-        });
+        let unsaved = self.status.with_untracked(|s| s.settings_unsaved);
+        let Updated {
+            value,
+            record: settings,
+            saved,
+        } = self
+            .diary
+            .with_untracked(|d| {
+                storage::update_settings(&mut BrowserStore, d.settings(), unsaved, change)
+            })
+            .inspect_err(|e| self.note_refused_save(e))?;
         self.status.update(|s| {
-            s.save_error = kept.as_ref().err().map(|e| e.to_string());
-            s.settings_unsaved = kept.is_err();
+            s.save_error = saved.as_ref().err().map(|e| e.to_string());
+            s.settings_unsaved = saved.is_err();
         });
         if self.targets.with_untracked(|t| t != settings.targets()) {
             self.targets.set(settings.targets().clone());
         }
         self.diary.update(|d| *d.settings_mut() = settings);
-        Ok(Saved { value, kept })
+        Ok(Saved { value, kept: saved })
     }
 
-    /// Applies a checked change to the targets, like
-    /// [`Planner::change_settings`].
-    pub fn change_targets(
-        self,
-        change: impl FnOnce(&mut DailyTargets) -> Result<(), TargetError>,
-    ) -> Result<Saved<()>, UpdateError<TargetError>> {
-        self.change_settings(|settings| {
-            let mut targets = settings.targets().clone();
-            change(&mut targets)?;
-            settings.set_targets(targets);
-            Ok(())
-        })
+    /// Puts a save the storage refused (not the change itself) in the
+    /// status.
+    fn note_refused_save<E>(self, e: &UpdateError<E>) {
+        if let UpdateError::Save(e) = e {
+            self.status.update(|s| s.save_error = Some(e.to_string()));
+        }
     }
 
     /// Takes in another tab's write of `key` (the browser's `storage`

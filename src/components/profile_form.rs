@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::decimal_field::DecimalField;
 use crate::components::pickers::plain_number;
 use crate::components::planner_state::Planner;
+use crate::components::save_status::outcome;
 use crate::domain::diary::settings::ProfileAnswer;
 use crate::domain::targets::daily_targets::TargetError;
 use crate::domain::targets::dri::{nasem, Sex};
@@ -102,37 +103,41 @@ pub fn ProfileForm(
         } else {
             None
         };
-        let result = parse_age(&age.get_untracked(), AgeUnit::Years)
+        let profile = match parse_age(&age.get_untracked(), AgeUnit::Years)
             .and_then(|a| Profile::new(a, sex.get_untracked(), chosen_stage))
-            .map_err(|e| e.to_string())
-            .and_then(|profile| {
-                planner
-                    .change_settings(|s| {
-                        let mut targets = s.targets().clone();
-                        targets.set_profile(profile, nasem())?;
-                        s.set_targets(targets);
-                        s.set_profile_answer(ProfileAnswer::Given);
-                        Ok::<_, TargetError>(())
-                    })
-                    .map_err(|e| e.to_string())
-                    .and_then(|saved| saved.stored())
-            });
-        match result {
-            Ok(()) => {
-                error.set(None);
-                message.set(Some(format!(
-                    "Targets updated for {}.",
-                    planner.targets.with_untracked(|t| t.row().describe())
-                )));
-                if let Some(done) = on_saved {
-                    done.run(());
-                }
-            }
+        {
+            Ok(profile) => profile,
             Err(e) => {
                 message.set(None);
-                error.set(Some(e));
+                error.set(Some(e.to_string()));
+                return;
             }
-        }
+        };
+        planner.change_settings(
+            move |s| {
+                let mut targets = s.targets().clone();
+                targets.set_profile(profile, nasem())?;
+                s.set_targets(targets);
+                s.set_profile_answer(ProfileAnswer::Given);
+                Ok::<_, TargetError>(())
+            },
+            move |result| match outcome(result) {
+                Ok(()) => {
+                    error.set(None);
+                    message.set(Some(format!(
+                        "Targets updated for {}.",
+                        planner.targets.with_untracked(|t| t.row().describe())
+                    )));
+                    if let Some(done) = on_saved {
+                        done.run(());
+                    }
+                }
+                Err(e) => {
+                    message.set(None);
+                    error.set(Some(e));
+                }
+            },
+        );
     };
     let ProfileIds {
         age: age_id,

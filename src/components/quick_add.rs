@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::catalog;
 use crate::components::planner_state::Planner;
+use crate::components::save_status::outcome;
+use crate::domain::foods::food::NdbNumber;
 use crate::domain::foods::food_table::FoodIndex;
 use crate::domain::planning::plan::{FoodUnit, Meal};
 use crate::storage::local_hour;
@@ -21,35 +23,38 @@ impl AddingTo {
     }
 }
 
-/// Adds `amount` `unit`s of the food at `i` to `meal` through the planner,
-/// and words the outcome: "Added 1 medium (…), 118 g of Bananas, raw to
-/// breakfast."
+/// Adds `amount` `unit`s of the food `ndb` to `meal` through the planner,
+/// and gives `then` the outcome in words: "Added 1 medium (…), 118 g of
+/// Bananas, raw to breakfast."
 pub fn add_food(
     planner: Planner,
     meal: Meal,
-    i: FoodIndex,
+    ndb: NdbNumber,
     amount: f64,
     unit: FoodUnit,
-) -> Result<String, String> {
+    then: impl FnOnce(Result<String, String>) + 'static,
+) {
     let table = catalog::foods();
-    let food = &table.foods()[i];
-    let id = planner
-        .change_plan(|p| p.add_food(meal, food.ndb, amount, unit, table))
-        .map_err(|e| e.to_string())?
-        // On screen, not stored: no "Added".
-        .stored()?;
-    Ok(planner.plan.with_untracked(|p| {
-        p.get(id)
-            .map(|(m, item)| {
-                format!(
-                    "Added {} of {} to {}.",
-                    item.describe_amount(table),
-                    item.name(table),
-                    m.label().to_ascii_lowercase()
-                )
-            })
-            .unwrap_or_default()
-    }))
+    planner.change_plan(
+        move |p| p.add_food(meal, ndb, amount, unit, table),
+        move |result| {
+            // On screen, not stored: no "Added".
+            then(outcome(result).map(|id| {
+                planner.plan.with_untracked(|p| {
+                    p.get(id)
+                        .map(|(m, item)| {
+                            format!(
+                                "Added {} of {} to {}.",
+                                item.describe_amount(table),
+                                item.name(table),
+                                m.label().to_ascii_lowercase()
+                            )
+                        })
+                        .unwrap_or_default()
+                })
+            }));
+        },
+    );
 }
 
 /// "+ Add" for the food at `i`: its default portion to the meal in context
@@ -73,16 +78,19 @@ pub fn QuickAdd(
     let serving = table.default_serving(food);
     let label = serving.label(food);
     let add = move |_| {
-        status.set(Some(add_food(
+        add_food(
             planner,
             meal.get_untracked(),
-            i,
+            food.ndb,
             serving.amount,
             serving.unit,
-        )));
-        if let Some(then) = then {
-            then.run(());
-        }
+            move |result| {
+                status.set(Some(result));
+                if let Some(then) = then {
+                    then.run(());
+                }
+            },
+        );
     };
     view! {
         <button

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::domain::diary::date::Date;
-use crate::domain::diary::storage::{StorageProblem, StoreError};
+use crate::domain::diary::storage::{StorageProblem, StoreError, UpdateError};
 
 /// What storage has to say: problems found on loading, and the last write
 /// it refused.
@@ -64,6 +64,14 @@ impl<T> Saved<T> {
             Err(e) => Err(not_saved_text(&e)),
         }
     }
+}
+
+/// A change's outcome in one line for its control: the change's value
+/// when it was stored; else why it was refused, or "Not saved: …".
+pub fn outcome<T, E: std::fmt::Display>(
+    result: Result<Saved<T>, UpdateError<E>>,
+) -> Result<T, String> {
+    result.map_err(|e| e.to_string()).and_then(Saved::stored)
 }
 
 /// What a control says when its change is on screen but was not stored.

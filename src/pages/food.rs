@@ -8,6 +8,8 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog;
 use crate::components::pickers::{plain_number, MealSelect};
 use crate::components::planner_state::Planner;
+use crate::components::quick_add::add_food;
+use crate::components::save_status::outcome;
 use crate::domain::foods::food::{Food, NdbNumber};
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::foods::serving::{nutrient_lines, NutrientLine, Serving, ServingError};
@@ -226,11 +228,10 @@ fn FavouriteToggle(food: &'static Food) -> impl IntoView {
     let is_favourite = move || planner.diary.with(|d| d.settings().is_favourite(food.ndb));
     let error = RwSignal::new(None::<String>);
     let toggle = move |_| {
-        let result = planner
-            .change_settings(|s| s.toggle_favourite(food.ndb))
-            .map_err(|e| e.to_string())
-            .and_then(|saved| saved.stored());
-        error.set(result.err());
+        planner.change_settings(
+            |s| s.toggle_favourite(food.ndb),
+            move |result| error.set(outcome(result).err()),
+        );
     };
     view! {
         <p class="favourite">
@@ -255,36 +256,24 @@ fn AddToPlan(
     grams: Memo<Result<f64, ServingError>>,
 ) -> impl IntoView {
     let planner = Planner::expect();
-    let table = catalog::foods();
     let meal = RwSignal::new(Meal::at_hour(local_hour()));
     let status = RwSignal::new(None::<Result<String, String>>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = grams
-            .get_untracked()
-            .map_err(|e| e.to_string())
-            .and_then(|g| {
+        match grams.get_untracked() {
+            Ok(g) => {
                 let (amount, unit) = plan_amount(&serving.get_untracked(), g);
-                let m = meal.get_untracked();
-                planner
-                    .change_plan(|p| p.add_food(m, food.ndb, amount, unit, table))
-                    .map_err(|e| e.to_string())
-                    .and_then(|saved| saved.stored())
-            })
-            .map(|id| {
-                planner.plan.with_untracked(|p| {
-                    p.get(id)
-                        .map(|(m, item)| {
-                            format!(
-                                "Added {} to {}.",
-                                item.describe_amount(table),
-                                m.label().to_ascii_lowercase()
-                            )
-                        })
-                        .unwrap_or_default()
-                })
-            });
-        status.set(Some(result));
+                add_food(
+                    planner,
+                    meal.get_untracked(),
+                    food.ndb,
+                    amount,
+                    unit,
+                    move |result| status.set(Some(result)),
+                );
+            }
+            Err(e) => status.set(Some(Err(e.to_string()))),
+        }
     };
     view! {
         <form class="add-to-plan add-row" on:submit=add aria-label="Add to the day plan">

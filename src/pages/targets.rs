@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::components::planner_state::Planner;
 use crate::components::profile_form::{ProfileForm, ProfileIds};
-use crate::components::save_status::Saved;
+use crate::components::save_status::outcome;
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::targets::daily_targets::{Preset, POTASSIUM_4700_EXPLANATION, TARGET_NUTRIENTS};
 use crate::domain::targets::dri::TargetKind;
@@ -39,12 +39,9 @@ fn PresetSwitch() -> impl IntoView {
     let planner = Planner::expect();
     let error = RwSignal::new(None::<String>);
     let choose = move |preset: Preset| {
-        error.set(
-            planner
-                .change_targets(|t| t.set_preset(preset))
-                .map_err(|e| e.to_string())
-                .and_then(Saved::stored)
-                .err(),
+        planner.change_targets(
+            move |t| t.set_preset(preset),
+            move |result| error.set(outcome(result).err()),
         );
     };
     view! {
@@ -120,21 +117,20 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
     };
     let set = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = parse_number(&text.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|v| {
-                planner
-                    .change_targets(|t| t.set_override(nutrient, v))
-                    .map_err(|e| e.to_string())
-                    .and_then(Saved::stored)
-            });
-        match result {
-            Ok(()) => {
-                error.set(None);
-                text.set(String::new());
-            }
-            Err(e) => error.set(Some(e)),
-        }
+        let v = match parse_number(&text.get_untracked()) {
+            Ok(v) => v,
+            Err(e) => return error.set(Some(e.to_string())),
+        };
+        planner.change_targets(
+            move |t| t.set_override(nutrient, v),
+            move |result| match outcome(result) {
+                Ok(()) => {
+                    error.set(None);
+                    text.set(String::new());
+                }
+                Err(e) => error.set(Some(e)),
+            },
+        );
     };
     let input_id = format!("target-input-{key}");
     let error_id = format!("target-error-{key}");
@@ -183,14 +179,13 @@ fn TargetRow(nutrient: Nutrient) -> impl IntoView {
                             data-testid=format!("target-reset-{key}")
                             aria-label=format!("Reset {} target", nutrient.name().to_ascii_lowercase())
                             on:click=move |_| {
-                                let result = planner
-                                    .change_targets(|t| {
+                                planner.change_targets(
+                                    move |t| {
                                         t.reset(nutrient);
                                         Ok(())
-                                    })
-                                    .map_err(|e| e.to_string())
-                                    .and_then(Saved::stored);
-                                error.set(result.err());
+                                    },
+                                    move |result| error.set(outcome(result).err()),
+                                );
                             }
                         >
                             "Reset"

@@ -83,7 +83,7 @@ impl Mounted {
         input
             .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
-        tick().await;
+        settle().await;
     }
 
     pub async fn choose(&self, test_id: &str, value: &str) {
@@ -92,7 +92,7 @@ impl Mounted {
         select
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
-        tick().await;
+        settle().await;
     }
 
     pub async fn press(&self, test_id: &str, key: &str) {
@@ -102,8 +102,30 @@ impl Mounted {
         init.set_cancelable(true);
         let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         self.get(test_id).dispatch_event(&event).unwrap();
-        tick().await;
+        settle().await;
     }
+}
+
+/// Lets what an event started finish: the app's pending tasks, then every
+/// change waiting for the diary's write lock (`ep.write`, granted in
+/// order, so ours comes after them), then the effects they caused.
+pub async fn settle() {
+    tick().await;
+    let window = web_sys::window().unwrap();
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).unwrap();
+    if !locks.is_undefined() {
+        let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+            .unwrap()
+            .unchecked_into();
+        let noop = js_sys::Function::new_no_args("");
+        let granted = request
+            .call2(&locks, &"ep.write".into(), &noop)
+            .unwrap()
+            .unchecked_into::<js_sys::Promise>();
+        wasm_bindgen_futures::JsFuture::from(granted).await.unwrap();
+    }
+    tick().await;
 }
 
 /// Waits (up to about a second) for `ready`: route changes render a frame later.
@@ -150,7 +172,7 @@ pub fn within(scope: &Element, test_id: &str) -> Element {
 /// Clicks `element`.
 pub async fn click(element: &Element) {
     element.unchecked_ref::<HtmlElement>().click();
-    tick().await;
+    settle().await;
 }
 
 /// Types `value` into the input `element`, as one input event.
@@ -160,7 +182,7 @@ pub async fn type_in(element: &Element, value: &str) {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    tick().await;
+    settle().await;
 }
 
 /// Chooses `value` in the select `element`, as one change event.
@@ -170,7 +192,7 @@ pub async fn choose_in(element: &Element, value: &str) {
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    tick().await;
+    settle().await;
 }
 
 /// Moves the mounted app to `path` as the browser's back/forward would

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::pickers::plain_number;
 use crate::components::planner_state::Planner;
-use crate::components::save_status::Saved;
+use crate::components::save_status::outcome;
 use crate::domain::diary::day::{CrampEpisode, EntryError};
 
 /// "Removed the cramp at 06:30 AM (Left calf)." with Undo, while the open
@@ -29,11 +29,10 @@ pub(super) fn CrampRemoval(error: RwSignal<Option<DayNotice<String>>>) -> impl I
     let undo = move |_| {
         let date = planner.date.get_untracked();
         // Refused only when the day is full; the Undo stays for a retry.
-        let result = planner
-            .change_day(|d| d.undo_remove_cramp())
-            .map_err(|e| e.to_string())
-            .and_then(Saved::stored);
-        error.set(result.err().map(|what| DayNotice { date, what }));
+        planner.change_day(
+            |d| d.undo_remove_cramp(),
+            move |result| error.set(outcome(result).err().map(|what| DayNotice { date, what })),
+        );
     };
     view! {
         <div class="removal" role="status" data-testid="cramp-removal">
@@ -64,17 +63,18 @@ pub(super) fn CrampList() -> impl IntoView {
     let remove = move |index: usize, episode: &CrampEpisode| {
         let date = planner.date.get_untracked();
         let episode = episode.clone();
-        let result = planner.change_day(|d| {
-            // Another tab may have changed the list meanwhile: remove this
-            // very episode or nothing.
-            if d.cramps().get(index) == Some(&episode) {
-                d.remove_cramp(index)
-            } else {
-                Err(EntryError::NoSuchCramp)
-            }
-        });
-        let result = result.map_err(|e| e.to_string()).and_then(Saved::stored);
-        error.set(result.err().map(|what| DayNotice { date, what }));
+        planner.change_day(
+            move |d| {
+                // Another tab may have changed the list meanwhile: remove this
+                // very episode or nothing.
+                if d.cramps().get(index) == Some(&episode) {
+                    d.remove_cramp(index)
+                } else {
+                    Err(EntryError::NoSuchCramp)
+                }
+            },
+            move |result| error.set(outcome(result).err().map(|what| DayNotice { date, what })),
+        );
     };
     view! {
         <p class="hint" data-testid="cramp-count" aria-live="polite">

@@ -59,36 +59,47 @@ pub fn CrampLog() -> impl IntoView {
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let date = planner.date.get_untracked();
-        let result = form.read().and_then(|episode| {
-            let summary = cramp_summary(&episode);
-            planner
-                .change_day(|d| d.add_cramp(episode))
-                .map(|saved| saved.stored().map(|()| summary))
-                .map_err(|e| (Field::None, e.to_string()))
-        });
-        match result {
-            // In the list, not stored: said where the success would be.
-            Ok(Err(not_saved)) => {
-                error.set(Some(DayNotice {
-                    date,
-                    what: (Field::None, not_saved),
-                }));
-                message.set(None);
-                form.reset();
-            }
-            Ok(Ok(summary)) => {
-                error.set(None);
-                message.set(Some(DayNotice {
-                    date,
-                    what: format!("Logged the cramp: {summary}."),
-                }));
-                form.reset();
-            }
+        let episode = match form.read() {
+            Ok(episode) => episode,
             Err(e) => {
                 message.set(None);
                 error.set(Some(DayNotice { date, what: e }));
+                return;
             }
-        }
+        };
+        let summary = cramp_summary(&episode);
+        planner.change_day(
+            |d| d.add_cramp(episode),
+            move |result| match result {
+                Ok(saved) => {
+                    match saved.stored() {
+                        Ok(()) => {
+                            error.set(None);
+                            message.set(Some(DayNotice {
+                                date,
+                                what: format!("Logged the cramp: {summary}."),
+                            }));
+                        }
+                        // In the list, not stored: said where the success would be.
+                        Err(not_saved) => {
+                            error.set(Some(DayNotice {
+                                date,
+                                what: (Field::None, not_saved),
+                            }));
+                            message.set(None);
+                        }
+                    }
+                    form.reset();
+                }
+                Err(e) => {
+                    message.set(None);
+                    error.set(Some(DayNotice {
+                        date,
+                        what: (Field::None, e.to_string()),
+                    }));
+                }
+            },
+        );
     };
     let note_count = move || {
         format!(

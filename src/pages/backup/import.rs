@@ -178,15 +178,18 @@ pub(super) fn Import(stored: RwSignal<u32>) -> impl IntoView {
             return;
         };
         confirming.set(false);
-        match apply_backup(planner, backup, mode) {
-            Ok(result) => {
-                error.set(None);
-                loaded.set(None);
-                applied.set(Some(result));
+        // Holding the write lock: another tab's edits wait for it.
+        planner.locked(move || {
+            match apply_backup(planner, backup, mode) {
+                Ok(result) => {
+                    error.set(None);
+                    loaded.set(None);
+                    applied.set(Some(result));
+                }
+                Err(e) => error.set(Some(e.into())),
             }
-            Err(e) => error.set(Some(e.into())),
-        }
-        stored.update(|n| *n += 1);
+            stored.update(|n| *n += 1);
+        });
     };
     let cancel = move |_: leptos::ev::MouseEvent| {
         loaded.set(None);

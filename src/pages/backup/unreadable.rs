@@ -101,20 +101,22 @@ pub(super) fn Unreadable(stored: RwSignal<u32>) -> impl IntoView {
     };
     let confirm = move |value: UnreadableValue| {
         confirming.set(None);
-        match discard(planner, &value) {
-            Ok(text) => {
-                error.set(None);
-                message.set(Some(text));
+        planner.locked(move || {
+            match discard(planner, &value) {
+                Ok(text) => {
+                    error.set(None);
+                    message.set(Some(text));
+                }
+                Err(e) => {
+                    message.set(None);
+                    error.set(Some(format!("{} was not discarded: {e}", value.key)));
+                }
             }
-            Err(e) => {
-                message.set(None);
-                error.set(Some(format!("{} was not discarded: {e}", value.key)));
-            }
-        }
-        downloaded.update(|d| {
-            d.remove(&(value.key.clone(), value.stored));
+            downloaded.update(|d| {
+                d.remove(&(value.key.clone(), value.stored));
+            });
+            stored.update(|n| *n += 1);
         });
-        stored.update(|n| *n += 1);
     };
 
     view! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::decimal_field::DecimalField;
 use crate::components::pickers::plain_number;
 use crate::components::planner_state::Planner;
-use crate::components::save_status::Saved;
+use crate::components::save_status::{outcome, Saved};
 use crate::domain::diary::date::Date;
 use crate::domain::diary::day::{Activity, EntryError};
 use crate::domain::units::quantity::{parse_number, QuantityError};
@@ -79,28 +79,37 @@ pub(super) fn ActivityForm() -> impl IntoView {
         (date, a)
     });
     let save = move |field: NumberField, refused: EntryError, set: fn(&mut Activity, f64)| {
-        let result = read_number(&field.text.get_untracked(), refused).and_then(|value| {
-            let mut activity = stored.get_untracked().1;
-            set(&mut activity, value);
-            planner
-                .change_day(|d| d.set_activity(activity))
-                .map_err(|e| e.to_string())
-        });
-        match result.map(Saved::stored) {
-            Ok(Ok(())) => {
-                field.error.set(None);
-                status.set(Some("Saved.".to_owned()));
-            }
-            // On screen, not stored: said next to the fields.
-            Ok(Err(not_saved)) => {
-                field.error.set(None);
-                status.set(Some(not_saved));
-            }
+        let value = match read_number(&field.text.get_untracked(), refused) {
+            Ok(value) => value,
             Err(e) => {
                 status.set(None);
                 field.error.set(Some(e));
+                return;
             }
-        }
+        };
+        planner.change_day(
+            // From the day as stored now: another tab's other fields stay.
+            move |d| {
+                let mut activity = *d.activity();
+                set(&mut activity, value);
+                d.set_activity(activity)
+            },
+            move |result| match result.map(Saved::stored) {
+                Ok(Ok(())) => {
+                    field.error.set(None);
+                    status.set(Some("Saved.".to_owned()));
+                }
+                // On screen, not stored: said next to the fields.
+                Ok(Err(not_saved)) => {
+                    field.error.set(None);
+                    status.set(Some(not_saved));
+                }
+                Err(e) => {
+                    status.set(None);
+                    field.error.set(Some(e.to_string()));
+                }
+            },
+        );
     };
     let number_input = move |id: &'static str,
                              label: &'static str,
@@ -120,16 +129,17 @@ pub(super) fn ActivityForm() -> impl IntoView {
     };
     let on_hot = move |ev| {
         let hot = event_target_checked(&ev);
-        let mut activity = stored.get_untracked().1;
-        activity.hot_weather = hot;
-        match planner
-            .change_day(|d| d.set_activity(activity))
-            .map_err(|e| e.to_string())
-            .and_then(Saved::stored)
-        {
-            Ok(()) => status.set(Some("Saved.".to_owned())),
-            Err(e) => status.set(Some(e)),
-        }
+        planner.change_day(
+            move |d| {
+                let mut activity = *d.activity();
+                activity.hot_weather = hot;
+                d.set_activity(activity)
+            },
+            move |result| match outcome(result) {
+                Ok(()) => status.set(Some("Saved.".to_owned())),
+                Err(e) => status.set(Some(e)),
+            },
+        );
     };
     view! {
         <section class="activity" aria-labelledby="activity-heading">

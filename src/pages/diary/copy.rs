@@ -5,26 +5,35 @@ use leptos::prelude::*;
 
 use crate::components::pickers::MealSelect;
 use crate::components::planner_state::Planner;
+use crate::components::save_status::outcome;
 use crate::domain::diary::date::Date;
 use crate::domain::planning::plan::{DayPlan, Meal, PlanError, PlanItem};
 use crate::domain::units::format::count;
 
 /// Appends `items` (meal, item) to the plan of `to`, through the planner so
 /// the day is saved like any edit; all or nothing. The open day stays open.
-/// Returns how many items were copied.
-fn copy_items(planner: Planner, items: Vec<(Meal, PlanItem)>, to: Date) -> Result<usize, String> {
+/// `then` gets how many items were copied, or why not.
+fn copy_items(
+    planner: Planner,
+    items: Vec<(Meal, PlanItem)>,
+    to: Date,
+    then: impl FnOnce(Result<usize, String>) + 'static,
+) {
     if items.is_empty() {
-        return Err("There is nothing to copy: this meal or day holds no item.".to_owned());
+        return then(Err(
+            "There is nothing to copy: this meal or day holds no item.".to_owned(),
+        ));
     }
-    planner
-        .change_day_at(to, |d| {
+    planner.change_day_at(
+        to,
+        move |d| {
             for (meal, item) in &items {
                 d.plan_mut().add_copy(*meal, item)?;
             }
             Ok::<usize, PlanError>(items.len())
-        })
-        .map_err(|e| e.to_string())
-        .and_then(|saved| saved.stored())
+        },
+        move |result| then(outcome(result)),
+    );
 }
 
 /// "Copied 3 items to Mon 30 Nov 2026."
@@ -76,55 +85,60 @@ pub(super) fn CopyForms() -> impl IntoView {
         meal_error.set(None);
     });
 
-    let copy_day = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        meal_error.set(None);
-        let result = read_date(&day_to.get_untracked()).and_then(|to| {
-            if to == planner.date.get_untracked() {
-                return Err("Choose another date: this is the day being copied.".to_owned());
-            }
-            let items: Vec<(Meal, PlanItem)> = planner
-                .plan
-                .with_untracked(|p: &DayPlan| p.iter().map(|(m, i)| (m, i.clone())).collect());
-            copy_items(planner, items, to).map(|n| (copied_text(n, to, None), to))
-        });
-        match result {
-            Ok(ok) => {
-                day_error.set(None);
-                done.set(Some(ok));
+    // Says how a copy to `to` went, under the form that asked for it.
+    let report = move |error: RwSignal<Option<String>>, to: Date, meal: Option<Meal>| {
+        move |result: Result<usize, String>| match result {
+            Ok(n) => {
+                error.set(None);
+                done.set(Some((copied_text(n, to, meal), to)));
             }
             Err(e) => {
                 done.set(None);
-                day_error.set(Some(e));
+                error.set(Some(e));
             }
         }
+    };
+    let copy_day = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        meal_error.set(None);
+        let to = match read_date(&day_to.get_untracked()) {
+            Ok(to) if to == planner.date.get_untracked() => {
+                Err("Choose another date: this is the day being copied.".to_owned())
+            }
+            other => other,
+        };
+        let to = match to {
+            Ok(to) => to,
+            Err(e) => return report(day_error, planner.date.get_untracked(), None)(Err(e)),
+        };
+        let items: Vec<(Meal, PlanItem)> = planner
+            .plan
+            .with_untracked(|p: &DayPlan| p.iter().map(|(m, i)| (m, i.clone())).collect());
+        copy_items(planner, items, to, report(day_error, to, None));
     };
     let copy_meal = move |ev: SubmitEvent| {
         ev.prevent_default();
         day_error.set(None);
         let (from_meal, to_meal) = (meal_from.get_untracked(), meal_to.get_untracked());
-        let result = read_date(&meal_date.get_untracked()).and_then(|to| {
-            if to == planner.date.get_untracked() && from_meal == to_meal {
-                return Err("Choose another date or another meal to copy to.".to_owned());
+        let to = match read_date(&meal_date.get_untracked()) {
+            Ok(to) if to == planner.date.get_untracked() && from_meal == to_meal => {
+                Err("Choose another date or another meal to copy to.".to_owned())
             }
-            let items: Vec<(Meal, PlanItem)> = planner.plan.with_untracked(|p| {
-                p.items(from_meal)
-                    .iter()
-                    .map(|i| (to_meal, i.clone()))
-                    .collect()
-            });
-            copy_items(planner, items, to).map(|n| (copied_text(n, to, Some(to_meal)), to))
-        });
-        match result {
-            Ok(ok) => {
-                meal_error.set(None);
-                done.set(Some(ok));
-            }
+            other => other,
+        };
+        let to = match to {
+            Ok(to) => to,
             Err(e) => {
-                done.set(None);
-                meal_error.set(Some(e));
+                return report(meal_error, planner.date.get_untracked(), Some(to_meal))(Err(e))
             }
-        }
+        };
+        let items: Vec<(Meal, PlanItem)> = planner.plan.with_untracked(|p| {
+            p.items(from_meal)
+                .iter()
+                .map(|i| (to_meal, i.clone()))
+                .collect()
+        });
+        copy_items(planner, items, to, report(meal_error, to, Some(to_meal)));
     };
     view! {
         <section class="copy-forms" aria-labelledby="copy-heading">

@@ -99,15 +99,28 @@ pub(super) fn AddFood() -> impl IntoView {
         let Some(food_unit) = food_unit_from_value(&unit.get_untracked()) else {
             return;
         };
-        let result = parse_number(&amount.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|value| add_food(planner, meal.get_untracked(), i, value, food_unit));
-        let added = result.is_ok();
-        status.set(Some(result));
-        if added {
-            chosen.set(None);
-            focus_search();
-        }
+        let value = match parse_number(&amount.get_untracked()) {
+            Ok(value) => value,
+            Err(e) => {
+                status.set(Some(Err(e.to_string())));
+                return;
+            }
+        };
+        add_food(
+            planner,
+            meal.get_untracked(),
+            table.foods()[i].ndb,
+            value,
+            food_unit,
+            move |result| {
+                let added = result.is_ok();
+                status.set(Some(result));
+                if added {
+                    chosen.set(None);
+                    focus_search();
+                }
+            },
+        );
     };
 
     let has_query = move || query.with(|q| !q.trim().is_empty());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::decimal_field::DecimalField;
 use crate::components::pickers::MealSelect;
 use crate::components::planner_state::Planner;
-use crate::components::save_status::Saved;
+use crate::components::save_status::{outcome, Saved};
 use crate::domain::diary::storage::UpdateError;
 use crate::domain::planning::plan::{Meal, PlanError};
 use crate::domain::planning::supplements::{
@@ -158,28 +158,23 @@ fn add_other(
         Ok(supplement) => supplement,
         Err(e) => return done(Err(e)),
     };
-    let outcome = move |result: Result<Saved<_>, UpdateError<PlanError>>, text: String| {
-        done(
-            result
-                .map_err(|e| e.to_string())
-                .and_then(Saved::stored)
-                .map(|_| text),
-        );
+    let said = move |result: Result<Saved<_>, UpdateError<PlanError>>, text: String| {
+        done(outcome(result).map(|_| text));
     };
     let meal_name = meal.label().to_ascii_lowercase();
     match supplement {
         None => {
             let text = format!("Added {} to {meal_name}.", volume.describe(amount));
-            planner.change_plan_then(
+            planner.change_plan(
                 move |p| p.add_drink(meal, amount, volume),
-                move |result| outcome(result, text),
+                move |result| said(result, text),
             );
         }
         Some(supplement) => {
             let text = format!("Added {} to {meal_name}.", supplement.name());
-            planner.change_plan_then(
+            planner.change_plan(
                 move |p| p.add_supplement(meal, supplement),
-                move |result| outcome(result, text),
+                move |result| said(result, text),
             );
         }
     }

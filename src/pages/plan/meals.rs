@@ -7,6 +7,7 @@ use crate::components::pickers::{
     food_unit_choices, food_unit_from_value, food_unit_value, meal_options, plain_number,
 };
 use crate::components::planner_state::Planner;
+use crate::components::save_status::outcome;
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::planning::plan::{Entry, ItemId, Meal};
 use crate::domain::planning::totals::{item_minerals_line, DayTotals, Totals};
@@ -25,7 +26,7 @@ pub(super) fn RemovalStatus() -> impl IntoView {
     };
     let undo = move |_| {
         // Refused only when the day is full; the Undo stays for a retry.
-        let _ = planner.change_plan(|p| p.undo_remove());
+        planner.change_plan(|p| p.undo_remove(), |_| {});
     };
     view! {
         <div class="removal" role="status" data-testid="plan-removal">
@@ -116,15 +117,13 @@ fn ItemRow(id: ItemId) -> impl IntoView {
     let on_amount = move |ev| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
-        let result = parse_number(&typed)
-            .map_err(|e| e.to_string())
-            .and_then(|v| {
-                planner
-                    .change_plan(|p| p.set_amount(id, v, table))
-                    .map_err(|e| e.to_string())
-                    .and_then(|saved| saved.stored())
-            });
-        error.set(result.err());
+        match parse_number(&typed) {
+            Ok(v) => planner.change_plan(
+                move |p| p.set_amount(id, v, table),
+                move |result| error.set(outcome(result).err()),
+            ),
+            Err(e) => error.set(Some(e.to_string())),
+        }
     };
     // Only a food's number and unit: the unit picker is not rebuilt while
     // the amount is typed.
@@ -188,9 +187,10 @@ fn ItemRow(id: ItemId) -> impl IntoView {
 
                                 on:change=move |ev| {
                                     if let Some(u) = food_unit_from_value(&event_target_value(&ev)) {
-                                        let result = planner.change_plan(|p| p.change_food_unit(id, u, table));
-                                        let result = result.map_err(|e| e.to_string()).and_then(|s| s.stored());
-                                        error.set(result.err());
+                                        planner.change_plan(
+                                            move |p| p.change_food_unit(id, u, table),
+                                            move |result| error.set(outcome(result).err()),
+                                        );
                                     }
                                 }
                             >
@@ -214,7 +214,10 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     prop:value=move || item.with(|i| i.as_ref().map(|(m, _)| m.key()).unwrap_or_default())
                     on:change=move |ev| {
                         if let Some(m) = Meal::from_key(&event_target_value(&ev)) {
-                            let _ = planner.change_plan(|p| p.move_item(id, m));
+                            planner.change_plan(
+                                move |p| p.move_item(id, m),
+                                move |result| error.set(outcome(result).err()),
+                            );
                         }
                     }
                 >
@@ -225,7 +228,10 @@ fn ItemRow(id: ItemId) -> impl IntoView {
                     data-testid="item-remove"
                     aria-label=move || format!("Remove {}", name())
                     on:click=move |_| {
-                        let _ = planner.change_plan(|p| p.remove(id));
+                        planner.change_plan(
+                            move |p| p.remove(id),
+                            move |result| error.set(outcome(result).err()),
+                        );
                     }
                 >
                     "Remove"

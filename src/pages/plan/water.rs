@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::decimal_field::DecimalField;
 use crate::components::planner_state::Planner;
-use crate::components::save_status::Saved;
+use crate::components::save_status::outcome;
 use crate::domain::units::format::format_number;
 use crate::domain::units::quantity::parse_number;
 
@@ -25,21 +25,17 @@ pub(super) fn WaterCounter() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let add = move |_| {
         let (meal, glass) = (meal.get_untracked(), glass.get_untracked());
-        planner.change_plan_then(
+        planner.change_plan(
             move |p| p.add_glass(meal, glass),
-            move |result| {
-                let result = result.map_err(|e| e.to_string()).and_then(Saved::stored);
-                // The counter may be gone by then.
-                let _ = error.try_set(result.err());
-            },
+            move |result| error.set(outcome(result).err()),
         );
     };
     let remove = move |_| {
-        let result = planner
-            .change_plan(|p| p.remove_glass(glass.get_untracked()))
-            .map_err(|e| e.to_string())
-            .and_then(Saved::stored);
-        error.set(result.err());
+        let glass = glass.get_untracked();
+        planner.change_plan(
+            move |p| p.remove_glass(glass),
+            move |result| error.set(outcome(result).err()),
+        );
     };
     let size = move || format_number(glass.get().ml(), 0);
     let editing = RwSignal::new(false);
@@ -47,21 +43,23 @@ pub(super) fn WaterCounter() -> impl IntoView {
     let size_error = RwSignal::new(None::<String>);
     let set_size = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = parse_number(&size_text.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|ml| {
-                planner
-                    .change_settings(|s| s.set_glass_ml(ml))
-                    .map_err(|e| e.to_string())
-                    .and_then(Saved::stored)
-            });
-        match result {
-            Ok(()) => {
-                size_error.set(None);
-                editing.set(false);
+        let ml = match parse_number(&size_text.get_untracked()) {
+            Ok(ml) => ml,
+            Err(e) => {
+                size_error.set(Some(e.to_string()));
+                return;
             }
-            Err(e) => size_error.set(Some(e)),
-        }
+        };
+        planner.change_settings(
+            move |s| s.set_glass_ml(ml),
+            move |result| match outcome(result) {
+                Ok(()) => {
+                    size_error.set(None);
+                    editing.set(false);
+                }
+                Err(e) => size_error.set(Some(e)),
+            },
+        );
     };
     view! {
         <section class="water" aria-labelledby="water-heading" data-testid="water-counter">

@@ -57,6 +57,8 @@ pub enum EntryError {
     AlcoholDrinks,
     /// Day notes above [`MAX_NOTES_CHARS`].
     NotesTooLong,
+    /// The notes were changed elsewhere (another tab) since the edit began.
+    NotesChangedElsewhere,
 }
 
 impl fmt::Display for EntryError {
@@ -98,6 +100,10 @@ impl fmt::Display for EntryError {
                 f,
                 "Notes are limited to {} characters.",
                 format_number(MAX_NOTES_CHARS as f64, 0)
+            ),
+            EntryError::NotesChangedElsewhere => write!(
+                f,
+                "Not saved yet: another tab saved other notes for this day meanwhile. Yours are kept here; keep yours or use those."
             ),
         }
     }
@@ -557,6 +563,20 @@ impl DayEntry {
         self.notes = notes;
         Ok(())
     }
+
+    /// Replaces the notes with `notes` when they still are `from`, the
+    /// text the edit began with (or already are `notes`), like
+    /// [`DayEntry::set_notes`]; refused with
+    /// [`EntryError::NotesChangedElsewhere`] when they were changed
+    /// elsewhere meanwhile, so text the editor has not seen is never
+    /// replaced.
+    pub fn edit_notes(&mut self, from: &str, notes: impl Into<String>) -> Result<(), EntryError> {
+        let notes = notes.into();
+        if self.notes != from && self.notes != notes {
+            return Err(EntryError::NotesChangedElsewhere);
+        }
+        self.set_notes(notes)
+    }
 }
 
 /// The stored form of a [`CrampEpisode`], short keys, defaults left out:
@@ -729,6 +749,34 @@ mod tests {
     use super::*;
     use crate::planning::plan::Meal;
     use crate::units::volume::VolumeUnit;
+
+    #[test]
+    fn notes_edits_never_replace_text_changed_elsewhere() {
+        let mut day = DayEntry::new();
+        day.edit_notes("", "slept badly").unwrap();
+        // Typing on: the edit began from what is stored.
+        day.edit_notes("slept badly", "slept badly, calf cramp")
+            .unwrap();
+        // Another tab saved "walked 5 km" meanwhile: an edit that began
+        // from "slept badly" is refused and changes nothing.
+        day.set_notes("walked 5 km").unwrap();
+        let before = day.clone();
+        assert_eq!(
+            day.edit_notes("slept badly", "slept badly, calf cramp, again"),
+            Err(EntryError::NotesChangedElsewhere)
+        );
+        assert_eq!(day, before);
+        // Saving what is already there is no conflict.
+        day.edit_notes("anything", "walked 5 km").unwrap();
+        // The length limit still holds.
+        assert_eq!(
+            day.edit_notes("walked 5 km", "x".repeat(MAX_NOTES_CHARS + 1)),
+            Err(EntryError::NotesTooLong)
+        );
+        assert!(EntryError::NotesChangedElsewhere
+            .to_string()
+            .starts_with("Not saved yet: another tab"));
+    }
 
     #[test]
     fn times_of_day_parse_strictly() {

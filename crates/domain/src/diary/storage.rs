@@ -722,15 +722,15 @@ impl<E: fmt::Display> fmt::Display for UpdateError<E> {
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for UpdateError<E> {}
 
-/// An accepted [`update_day`]: what the change returned, the day after it
-/// (to show, and to put in the diary with [`Diary::set_day`]) and whether
-/// it was saved.
+/// An accepted [`update_day`] or [`update_settings`]: what the change
+/// returned, the record after it (the day, to show and to put in the diary
+/// with [`Diary::set_day`]; or the settings) and whether it was saved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Updated<T> {
+pub struct Updated<T, R = DayEntry> {
     /// What the change returned.
     pub value: T,
-    /// The day after the change.
-    pub day: DayEntry,
+    /// The day (or settings) after the change.
+    pub record: R,
     /// `Err` when the store refused the write (quota exceeded): the change
     /// holds on screen only, and the next update starts from it.
     pub saved: Result<(), StoreError>,
@@ -774,7 +774,50 @@ pub fn update_day<T, E>(
         Err(SaveError::Store(e)) => Err(e),
         Err(e) => return Err(UpdateError::Save(e)),
     };
-    Ok(Updated { value, day, saved })
+    Ok(Updated {
+        value,
+        record: day,
+        saved,
+    })
+}
+
+/// Reads the settings as stored now, applies `change` and writes them back,
+/// like [`update_day`]: the change starts from `open` (what the screen
+/// holds) when that is what is stored or holds unsaved changes, else from
+/// the stored settings, so a change another tab saved in between is kept.
+/// Unreadable stored settings or storage of a newer version change
+/// nothing; a write the store refuses returns the changed settings with
+/// [`Updated::saved`] saying why.
+pub fn update_settings<T, E>(
+    store: &mut impl KeyValueStore,
+    open: &Settings,
+    unsaved: bool,
+    change: impl FnOnce(&mut Settings) -> Result<T, E>,
+) -> Result<Updated<T, Settings>, UpdateError<E>> {
+    check_schema(store).map_err(UpdateError::Save)?;
+    let stored = match store.get(SETTINGS_KEY) {
+        None => None,
+        Some(raw) => Some(
+            decode_settings(&raw)
+                .map_err(|_| UpdateError::Save(SaveError::LockedSettings))?
+                .value,
+        ),
+    };
+    let mut settings = match stored {
+        Some(stored) if !unsaved && stored != *open => stored,
+        _ => open.clone(),
+    };
+    let value = change(&mut settings).map_err(UpdateError::Change)?;
+    let saved = match save_settings(store, &settings) {
+        Ok(()) => Ok(()),
+        Err(SaveError::Store(e)) => Err(e),
+        Err(e) => return Err(UpdateError::Save(e)),
+    };
+    Ok(Updated {
+        value,
+        record: settings,
+        saved,
+    })
 }
 
 /// Writes the settings. Refused, changing nothing, when the stored
@@ -1322,7 +1365,7 @@ mod tests {
             |day| day.set_notes("edited"),
         )
         .unwrap();
-        report.diary.set_day(changed, update.day).unwrap();
+        report.diary.set_day(changed, update.record).unwrap();
         store.remove(&day_key(removed));
         store.set(&day_key(damaged), "{\"v\":1,").unwrap();
 
@@ -1537,10 +1580,10 @@ mod tests {
         })
         .unwrap();
         assert_eq!(full.saved, Err(StoreError::QuotaExceeded));
-        assert_eq!(full.day.notes().len(), 500);
+        assert_eq!(full.record.notes().len(), 500);
         assert_eq!(store, before);
         let open = OpenDay {
-            day: &full.day,
+            day: &full.record,
             unsaved: true,
         };
         let again = update_day(&mut store, today(), open, |day| {
@@ -1548,8 +1591,12 @@ mod tests {
                 .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
         })
         .unwrap();
-        assert_eq!(again.day.notes().len(), 500, "the unsaved notes are kept");
-        assert_eq!(again.day.plan().len(), 2);
+        assert_eq!(
+            again.record.notes().len(),
+            500,
+            "the unsaved notes are kept"
+        );
+        assert_eq!(again.record.plan().len(), 2);
         assert_eq!(store, before);
         assert!(store.used() <= 400);
         // Removing always works, even when full.
@@ -1569,33 +1616,33 @@ mod tests {
             &mut store,
             today(),
             OpenDay {
-                day: &added.day,
+                day: &added.record,
                 unsaved: false,
             },
             |day| day.plan_mut().remove(added.value),
         )
         .unwrap();
-        assert!(removed.day.plan().is_empty());
+        assert!(removed.record.plan().is_empty());
         // The stored day is the open one: the undo is still there.
         let undone = update_day(
             &mut store,
             today(),
             OpenDay {
-                day: &removed.day,
+                day: &removed.record,
                 unsaved: false,
             },
             |day| day.plan_mut().undo_remove(),
         )
         .unwrap();
-        assert_eq!(undone.day.plan().len(), 1);
+        assert_eq!(undone.record.plan().len(), 1);
         // Another tab changed the day: the change starts from what it stored.
         let other = update_day(&mut store, today(), fresh(), |day| day.set_notes("tab B")).unwrap();
-        assert_eq!(other.day.plan().len(), 1);
+        assert_eq!(other.record.plan().len(), 1);
         let stale = update_day(
             &mut store,
             today(),
             OpenDay {
-                day: &undone.day,
+                day: &undone.record,
                 unsaved: false,
             },
             |day| {
@@ -1604,8 +1651,64 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(stale.day.notes(), "tab B");
-        assert_eq!(stale.day.plan().len(), 2);
+        assert_eq!(stale.record.notes(), "tab B");
+        assert_eq!(stale.record.plan().len(), 2);
+    }
+
+    #[test]
+    fn settings_changed_in_two_tabs_keep_both_changes() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        // Both tabs start from the same settings.
+        let tab_a = Settings::default();
+        let tab_b = Settings::default();
+        let a = update_settings(&mut store, &tab_a, false, |s| {
+            s.toggle_favourite(NdbNumber::new(9040).unwrap())
+        })
+        .unwrap();
+        assert_eq!(a.saved, Ok(()));
+        // Tab B never saw A's favourite: its change starts from what is stored.
+        let b = update_settings(&mut store, &tab_b, false, |s| s.set_glass_ml(330.0)).unwrap();
+        assert!(b.record.is_favourite(NdbNumber::new(9040).unwrap()));
+        assert_eq!(b.record.glass_ml(), 330);
+        let stored = decode_settings(&store.get(SETTINGS_KEY).unwrap()).unwrap();
+        assert_eq!(stored.value, b.record);
+        assert_eq!(stored.rev, 2);
+    }
+
+    #[test]
+    fn settings_updates_refuse_unreadable_settings_and_report_a_full_store() {
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        store.set(SETTINGS_KEY, "{damaged").unwrap();
+        let refused = update_settings(&mut store, &Settings::default(), false, |s| {
+            s.set_glass_ml(330.0)
+        });
+        assert_eq!(refused, Err(UpdateError::Save(SaveError::LockedSettings)));
+        assert_eq!(store.get(SETTINGS_KEY).as_deref(), Some("{damaged"));
+        // A refused change writes nothing.
+        let mut store = MemoryStore::new();
+        load(&mut store, today());
+        let bad = update_settings(&mut store, &Settings::default(), false, |s| {
+            s.set_glass_ml(5.0)
+        });
+        assert!(matches!(bad, Err(UpdateError::Change(_))));
+        assert_eq!(store.get(SETTINGS_KEY), None);
+        // A full store keeps the change on screen, unsaved, and the next
+        // change starts from it.
+        let mut full = MemoryStore::with_quota(store.used() + 10);
+        load(&mut full, today());
+        let kept = update_settings(&mut full, &Settings::default(), false, |s| {
+            s.set_glass_ml(330.0)
+        })
+        .unwrap();
+        assert!(kept.saved.is_err());
+        assert_eq!(kept.record.glass_ml(), 330);
+        let next = update_settings(&mut full, &kept.record, true, |s| {
+            s.toggle_favourite(NdbNumber::new(9040).unwrap())
+        })
+        .unwrap();
+        assert_eq!(next.record.glass_ml(), 330);
     }
 
     #[test]
@@ -1619,15 +1722,15 @@ mod tests {
                 .add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass)
         })
         .unwrap();
-        tab_a.set_day(today(), a.day).unwrap();
+        tab_a.set_day(today(), a.record).unwrap();
         // Tab B, whose copy is stale, logs a cramp: A's drink is kept.
         let b = update_day(&mut store, today(), fresh(), |day| {
             day.add_cramp(calf_cramp())
         })
         .unwrap();
-        assert_eq!(b.day.plan().len(), 1);
-        assert_eq!(b.day.cramps().len(), 1);
-        tab_b.set_day(today(), b.day.clone()).unwrap();
+        assert_eq!(b.record.plan().len(), 1);
+        assert_eq!(b.record.cramps().len(), 1);
+        tab_b.set_day(today(), b.record.clone()).unwrap();
         // Tab B adds a drink too: its id follows A's.
         let b2 = update_day(&mut store, today(), fresh(), |day| {
             day.plan_mut()
@@ -1642,7 +1745,7 @@ mod tests {
             apply_external_change(&mut tab_a, &key, Some(&raw)),
             ExternalChange::Day(today())
         );
-        assert_eq!(tab_a.day(today()), &b2.day);
+        assert_eq!(tab_a.day(today()), &b2.record);
         assert_eq!(decode_day(&raw).unwrap().rev, 3);
         // A refused change writes nothing.
         let before = store.clone();
