@@ -62,6 +62,7 @@ export const BUDGETS = Object.freeze({
   repeatLoadMedianMs: 100,
   shippedGzipBytes: 400_000,
   diaryLoadMedianMs: 50,
+  proposalsMs: 100,
 });
 
 const { values: args } = parseArgs({
@@ -292,10 +293,10 @@ async function searchLatency(browser, url) {
 export const PLAN_ITEMS = 30;
 export const PLAN_EDITS = 30;
 
-/** Adds PLAN_ITEMS foods (100 g of the first result of each query, meals in turn) through the planner's form. */
-async function fillPlan(page) {
+/** Adds `items` foods (100 g of the first result of each query, meals in turn) through the planner's form. */
+async function fillPlan(page, items = PLAN_ITEMS) {
   const meals = ['breakfast', 'lunch', 'dinner', 'snacks'];
-  for (let i = 0; i < PLAN_ITEMS; i++) {
+  for (let i = 0; i < items; i++) {
     await page.getByTestId(`plan-meal-${meals[i % meals.length]}`).check();
     await page.getByTestId('plan-search-input').fill(QUERIES[i % QUERIES.length]);
     await page.getByTestId('plan-search-result').first().click();
@@ -359,6 +360,58 @@ async function planLatency(browser, url, { cpuSlowdown = 1 } = {}) {
       if (i >= 0) edits.push({ amount: 150 + (i % 2 === 0 ? 0 : 50) + i, ...latency });
     }
     return { items: PLAN_ITEMS, edited: first, edits, problems: problemsOf(page) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- (f) what to eat next
+export const PROPOSAL_ITEMS = 20;
+
+// Installed in the page: opens "What to eat next" (closing it first if open) and resolves with
+// the time from the click to the next animation frame after the proposals (or the reason there
+// are none) are on screen, and the app's own performance.measure("proposals"); null after 2 s.
+function timeProposals() {
+  const panel = document.querySelector('[data-testid="next-foods"]');
+  panel.open = false;
+  return new Promise((resolve) => {
+    const answered = () => panel.querySelector('[data-testid="proposal"], [data-testid="proposals-met"], [data-testid="proposals-none"]');
+    const before = performance.getEntriesByName('proposals', 'measure').length;
+    setTimeout(() => {
+      const timer = setTimeout(() => resolve(null), 2000);
+      const t0 = performance.now();
+      const check = () => {
+        if (!answered()) return requestAnimationFrame(check);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          const measures = performance.getEntriesByName('proposals', 'measure');
+          resolve({ frame: performance.now() - t0, compute: measures.length > before ? measures[measures.length - 1].duration : null });
+        });
+      };
+      panel.querySelector('summary').click();
+      requestAnimationFrame(check);
+    }, 50);
+  });
+}
+
+async function proposalLatency(browser, url, { cpuSlowdown = 1 } = {}) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await openPage(context);
+    await page.goto(`${url}/plan`, { waitUntil: 'load', timeout: 60_000 });
+    await page.getByTestId('progress-potassium').waitFor({ state: 'visible', timeout: 60_000 });
+    await fillPlan(page, PROPOSAL_ITEMS);
+    if (cpuSlowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
+    const opens = [];
+    for (let i = -2; i < RUNS; i++) {
+      const t = await page.evaluate(timeProposals);
+      if (t === null) throw new Error('the proposals did not appear');
+      if (i >= 0) opens.push(t);
+    }
+    return { opens, problems: problemsOf(page) };
   } finally {
     await context.close();
   }
@@ -459,6 +512,8 @@ async function main() {
   let plan;
   let phonePlan;
   let diary;
+  let proposals;
+  let phoneProposals;
   let repeat;
   let machine;
   try {
@@ -486,6 +541,10 @@ async function main() {
     console.log(`bench: the same, CPU ${PHONE_CPU_SLOWDOWN}× slower (phone)`);
     phonePlan = await planLatency(browser, server.url, { cpuSlowdown: PHONE_CPU_SLOWDOWN });
 
+    console.log(`bench: opening "What to eat next" ${RUNS} times on a day of ${PROPOSAL_ITEMS} items (1× and ${PHONE_CPU_SLOWDOWN}× CPU)`);
+    proposals = await proposalLatency(browser, server.url);
+    phoneProposals = await proposalLatency(browser, server.url, { cpuSlowdown: PHONE_CPU_SLOWDOWN });
+
     console.log(`bench: loading a diary of ${DIARY_DAYS} days × ${DIARY_ITEMS} items, ${RUNS} times`);
     diary = await diaryLoad(browser, server.url, sampleStorage());
   } finally {
@@ -504,6 +563,9 @@ async function main() {
   const planFrame = summary(plan.edits.map((e) => e.frame));
   const planDom = summary(plan.edits.map((e) => e.dom));
   const phonePlanFrame = summary(phonePlan.edits.map((e) => e.frame));
+  const proposalFrame = summary(proposals.opens.map((o) => o.frame));
+  const proposalCompute = summary(proposals.opens.map((o) => o.compute).filter((x) => x !== null));
+  const phoneProposalFrame = summary(phoneProposals.opens.map((o) => o.frame));
   const diaryLoadMs = summary(diary.loads.map((l) => l.start));
   const diaryReadMs = summary(diary.loads.map((l) => l.readAll));
   const diaryBusyMs = summary(diary.loads.map((l) => l.busy));
@@ -516,6 +578,8 @@ async function main() {
       ...search.problems,
       ...plan.problems,
       ...phonePlan.problems,
+      ...proposals.problems,
+      ...phoneProposals.problems,
       ...diary.problems,
     ]),
   ];
@@ -549,6 +613,27 @@ async function main() {
       ...phonePlanFrame,
       budget: '— (one frame at 60 Hz is 16.7 ms)',
       result: 'info',
+    },
+    {
+      metric: `"What to eat next" opened (click → next frame with the proposals, ${PROPOSAL_ITEMS} items, full pool)`,
+      unit: 'ms',
+      ...proposalFrame,
+      budget: `≤ ${BUDGETS.proposalsMs} ms median`,
+      result: pass(proposalFrame.median <= BUDGETS.proposalsMs),
+    },
+    {
+      metric: 'the proposals computed, performance.measure("proposals")',
+      unit: 'ms',
+      ...proposalCompute,
+      budget: '—',
+      result: 'info',
+    },
+    {
+      metric: `"What to eat next" opened, CPU ${PHONE_CPU_SLOWDOWN}× slower (phone)`,
+      unit: 'ms',
+      ...phoneProposalFrame,
+      budget: `≤ ${BUDGETS.proposalsMs} ms median`,
+      result: pass(phoneProposalFrame.median <= BUDGETS.proposalsMs),
     },
     {
       metric: `plan update in the DOM (amount input event → last bar updated, ${PLAN_ITEMS} items)`,

@@ -143,6 +143,16 @@ fn milp(problem: &GapProblem, foods: &[&PoolFood]) -> Option<f64> {
     let chosen: Expression = used.iter().sum();
     model = model.with(constraint!(chosen.clone() <= MAX_FOODS as f64));
     model = model.with(constraint!(chosen >= 1.0));
+    // At most one food of each kind.
+    for category in FoodCategory::ALL {
+        let of_kind: Expression = foods
+            .iter()
+            .zip(&used)
+            .filter(|(f, _)| f.category == category)
+            .map(|(_, &y)| y)
+            .sum();
+        model = model.with(constraint!(of_kind <= 1.0));
+    }
     for (i, n) in WANTED.into_iter().enumerate() {
         let target = problem.minimums[i];
         let scale = problem.weights[i] / target;

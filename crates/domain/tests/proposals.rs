@@ -270,6 +270,20 @@ fn proposals_are_deterministic_and_share_no_food() {
 }
 
 #[test]
+fn a_proposal_holds_at_most_one_food_of_each_kind() {
+    // A realistic day short of all three (oatmeal with milk, a sandwich, pasta).
+    for day in [
+        Amounts::new(741.0, 170.0, 493.0, 1_182.0, 464.0, 1_100.0),
+        Amounts::new(300.0, 60.0, 200.0, 400.0, 300.0, 500.0),
+    ] {
+        for p in proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 5) {
+            let kinds: BTreeSet<_> = p.foods.iter().map(|f| f.category.key()).collect();
+            assert_eq!(kinds.len(), p.foods.len(), "{:?}", p.foods);
+        }
+    }
+}
+
+#[test]
 fn a_gap_too_big_for_three_foods_says_what_would_remain() {
     let empty = Amounts::default();
     let all = proposals(

@@ -6,6 +6,7 @@
 mod add_food;
 mod add_other;
 mod meals;
+mod next_foods;
 mod water;
 
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ use crate::domain::targets::daily_targets::TARGET_NUTRIENTS;
 use add_food::AddFood;
 use add_other::AddSupplement;
 use meals::{DayTotalsTable, MealSection, RemovalStatus};
+use next_foods::NextFoods;
 use water::WaterCounter;
 
 /// Progress, warnings, the add forms and the meals.
@@ -59,6 +61,7 @@ pub fn PlanPage() -> impl IntoView {
                 </section>
                 <div class="plan-main">
                     <AddFood/>
+                    <NextFoods/>
                     <WaterCounter/>
                     <RemovalStatus/>
                     {Meal::ALL.map(|meal| view! { <MealSection meal=meal totals=totals/> }).collect_view()}

@@ -490,10 +490,15 @@ pub fn portion_index(food: &Food, table: &FoodTable) -> Option<usize> {
         .min_by(|&a, &b| distance(&food.portions[a]).total_cmp(&distance(&food.portions[b])))
 }
 
-/// The most portions of `portion` proposed at once.
+/// The most portions of `portion` proposed at once: one of a cup or more,
+/// or of a can or container (two cans of sardines is not a snack).
 pub fn max_count(portion: &Portion) -> u8 {
-    let a_cup_or_more = portion.amount >= 1.0 && has_word(&portion.unit.to_lowercase(), "cup");
-    if !a_cup_or_more && 2.0 * portion.grams <= MAX_PORTION_GRAMS {
+    let unit = portion.unit.to_lowercase();
+    let a_cup_or_more = portion.amount >= 1.0 && has_word(&unit, "cup");
+    let a_package = ["can", "container", "package", "jar", "bottle"]
+        .iter()
+        .any(|w| has_word(&unit, w));
+    if !a_cup_or_more && !a_package && 2.0 * portion.grams <= MAX_PORTION_GRAMS {
         2
     } else {
         1

@@ -548,6 +548,20 @@ impl DayPlan {
         Ok(())
     }
 
+    /// Takes back items just added together (a proposal's foods), all or
+    /// nothing: refused with [`PlanError::NoSuchItem`] when one is gone
+    /// already (another tab removed it), changing nothing. Unlike
+    /// [`DayPlan::remove`] it leaves the last removal's undo as it was.
+    pub fn take_back(&mut self, ids: &[ItemId]) -> Result<(), PlanError> {
+        for &id in ids {
+            self.locate(id)?;
+        }
+        for meal in &mut self.meals {
+            meal.retain(|item| !ids.contains(&item.id));
+        }
+        Ok(())
+    }
+
     /// The item [`DayPlan::undo_remove`] would restore, for "Removed X. Undo".
     pub fn last_removed(&self) -> Option<&PlanItem> {
         self.last_removed.as_ref().map(|r| &r.item)
@@ -1124,6 +1138,32 @@ mod tests {
         assert_eq!(plan.undo_remove(), Ok(c));
         assert_eq!(ids(&plan, Meal::Lunch), [c]);
         assert_eq!(plan.undo_remove(), Err(PlanError::NothingToUndo));
+    }
+
+    #[test]
+    fn items_added_together_are_taken_back_together() {
+        let mut plan = DayPlan::new();
+        let kept = plan.add_drink(Meal::Lunch, 1.0, VolumeUnit::Glass).unwrap();
+        let gone = plan.add_drink(Meal::Lunch, 5.0, VolumeUnit::Glass).unwrap();
+        plan.remove(gone).unwrap();
+        let before = plan.clone();
+        let a = plan.add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass).unwrap();
+        let b = plan
+            .add_drink(Meal::Snacks, 3.0, VolumeUnit::Glass)
+            .unwrap();
+        plan.take_back(&[a, b]).unwrap();
+        assert_eq!(ids(&plan, Meal::Lunch), [kept]);
+        assert_eq!(ids(&plan, Meal::Snacks), []);
+        assert_eq!(
+            plan.last_removed(),
+            before.last_removed(),
+            "the removal's undo is kept"
+        );
+        // One of them gone already: nothing is taken back.
+        let a = plan.add_drink(Meal::Lunch, 2.0, VolumeUnit::Glass).unwrap();
+        let changed = plan.clone();
+        assert_eq!(plan.take_back(&[a, ItemId(99)]), Err(PlanError::NoSuchItem));
+        assert_eq!(plan, changed);
     }
 
     #[test]

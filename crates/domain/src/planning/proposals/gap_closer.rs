@@ -5,6 +5,7 @@
 //! Given the day's totals, the minimums of potassium, magnesium and calcium
 //! `T_K, T_Mg, T_Ca`, the sodium ceiling, the calcium UL and an energy
 //! allowance, choose 1 to [`MAX_FOODS`] distinct foods of the candidates,
+//! at most one of each kind ([`FoodCategory`]: not two kinds of beans),
 //! each in a whole number of its portions (1 to its most), that minimise
 //! the **shortfall**
 //!
@@ -43,7 +44,7 @@
 
 use crate::foods::food::NdbNumber;
 use crate::foods::nutrient::Nutrient;
-use crate::planning::proposals::pool::PoolFood;
+use crate::planning::proposals::pool::{FoodCategory, PoolFood};
 use crate::planning::proposals::preferences::EnergyAllowance;
 use crate::planning::proposals::Amounts;
 use crate::planning::totals::{DayTotals, WaterCounting};
@@ -280,6 +281,8 @@ struct Count {
 struct Item {
     candidate: usize,
     ndb: NdbNumber,
+    /// Its kind: a set holds at most one food of each.
+    category: FoodCategory,
     familiar: bool,
     /// The counts that fit alone, ascending (so amounts ascend too).
     options: Vec<Count>,
@@ -316,6 +319,7 @@ impl Item {
         Some(Item {
             candidate,
             ndb: c.food.ndb,
+            category: c.food.category,
             familiar: c.familiar,
             options,
             value,
@@ -390,6 +394,14 @@ impl Search<'_> {
                 continue;
             }
             let item = &self.items[index];
+            // One food of each kind: beans with beans, or two cheeses, is
+            // not what a person would eat together.
+            if self.path[..depth]
+                .iter()
+                .any(|&(i, _)| self.items[i].category == item.category)
+            {
+                continue;
+            }
             for (option_index, option) in item.options.iter().enumerate() {
                 let mut now = used;
                 for (u, add) in now.iter_mut().zip(option.uses) {
