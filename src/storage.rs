@@ -69,14 +69,93 @@ const WRITE_LOCK: &str = "ep.write";
 /// copies of `localStorage` to take it in.
 const LOCK_HOLD_MS: i32 = 50;
 
+/// This tab's hold of the write lock after a write: the lock's promise
+/// resolves (releasing it) when `timer` fires.
+struct Hold {
+    release: js_sys::Function,
+    timer: i32,
+}
+
+/// This tab's side of the write lock: the changes waiting for it, in the
+/// order they were made, and whether the lock is asked for or held.
+#[derive(Default)]
+struct WriteQueue {
+    waiting: std::collections::VecDeque<Box<dyn FnOnce()>>,
+    asked: bool,
+    held: Option<Hold>,
+}
+
+thread_local! {
+    static QUEUE: std::cell::RefCell<WriteQueue> = std::cell::RefCell::new(WriteQueue::default());
+}
+
+/// Runs every waiting change in order (a change may add more).
+fn run_waiting() {
+    while let Some(f) = QUEUE.with(|q| q.borrow_mut().waiting.pop_front()) {
+        f();
+    }
+}
+
+/// (Re)starts the hold: the lock is released [`LOCK_HOLD_MS`] after the
+/// last write made holding it.
+fn hold_for_a_moment(release: js_sys::Function) {
+    use wasm_bindgen::prelude::Closure;
+    let window = web_sys::window();
+    if let (Some(old), Some(w)) = (QUEUE.with(|q| q.borrow_mut().held.take()), &window) {
+        w.clear_timeout_with_handle(old.timer);
+    }
+    let fire = Closure::once_into_js(move || {
+        let hold = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            q.asked = false;
+            q.held.take()
+        });
+        if let Some(hold) = hold {
+            let _ = hold.release.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let timer = window.and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), LOCK_HOLD_MS)
+            .ok()
+    });
+    match timer {
+        Some(timer) => QUEUE.with(|q| q.borrow_mut().held = Some(Hold { release, timer })),
+        None => {
+            QUEUE.with(|q| q.borrow_mut().asked = false);
+            let _ = release.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
+
 /// Runs `f` holding the diary's write lock across this browser's tabs (the
-/// Web Locks API), as soon as it is granted; at once where the browser has
-/// no `navigator.locks` (or refuses the request).
+/// Web Locks API), after every change this tab made before it; at once
+/// where the browser has no `navigator.locks` (or refuses the request).
+/// The lock is held a moment after each write ([`LOCK_HOLD_MS`]), for the
+/// other tabs' copies of `localStorage` to take the write in before one of
+/// them writes; this tab's own next edits in that moment run at once,
+/// holding it longer.
 pub fn with_write_lock(f: impl FnOnce() + 'static) {
-    use std::cell::Cell;
-    use std::rc::Rc;
     use wasm_bindgen::prelude::Closure;
 
+    let (holding, asked) = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.waiting.push_back(Box::new(f));
+        (q.held.is_some(), q.asked)
+    });
+    if holding {
+        run_waiting();
+        if let Some(hold) = QUEUE.with(|q| q.borrow_mut().held.take()) {
+            if let Some(window) = web_sys::window() {
+                window.clear_timeout_with_handle(hold.timer);
+            }
+            hold_for_a_moment(hold.release);
+        }
+        return;
+    }
+    if asked {
+        // Runs when the lock asked for is granted.
+        return;
+    }
     let get = |target: &wasm_bindgen::JsValue, name: &str| {
         js_sys::Reflect::get(target, &name.into())
             .ok()
@@ -92,36 +171,22 @@ pub fn with_write_lock(f: impl FnOnce() + 'static) {
             Some((locks, request))
         });
     let Some((locks, request)) = request else {
-        f();
+        run_waiting();
         return;
     };
-    let f = Rc::new(Cell::new(Some(f)));
-    let granted = {
-        let f = Rc::clone(&f);
-        Closure::once_into_js(
-            move |_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
-                if let Some(f) = f.take() {
-                    f();
-                }
-                // Held a moment longer: each tab reads `localStorage` from its own
-                // copy, which learns of this write shortly after it; the next tab
-                // to take the lock then reads it.
-                js_sys::Promise::new(&mut |resolve, _| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                            &resolve,
-                            LOCK_HOLD_MS,
-                        );
-                    }
-                })
-                .into()
-            },
-        )
-    };
+    QUEUE.with(|q| q.borrow_mut().asked = true);
+    let granted = Closure::once_into_js(
+        move |_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
+            run_waiting();
+            // Held a moment longer: each tab reads `localStorage` from its own
+            // copy, which learns of this write shortly after it; the next tab
+            // to take the lock then reads it.
+            js_sys::Promise::new(&mut |resolve, _| hold_for_a_moment(resolve)).into()
+        },
+    );
     if request.call2(&locks, &WRITE_LOCK.into(), &granted).is_err() {
-        if let Some(f) = f.take() {
-            f();
-        }
+        QUEUE.with(|q| q.borrow_mut().asked = false);
+        run_waiting();
     }
 }
 
