@@ -53,7 +53,7 @@ fn add(
 }
 
 /// Puts the panel first in the page and makes the rest inert.
-fn show(detail: &str) -> Option<()> {
+pub fn show(detail: &str) -> Option<()> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let body = document.body()?;
