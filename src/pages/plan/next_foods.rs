@@ -416,24 +416,30 @@ fn Preferences() -> impl IntoView {
             <p id="proposal-energy-error" class="field-error" role="alert" data-testid="proposal-energy-error">
                 {move || energy_error.get()}
             </p>
-            <Show when=move || !left_out().is_empty()>
-                <p>"Never proposed:"</p>
-                <ul class="proposal-left-out" data-testid="proposal-left-out">
-                    <For each=left_out key=|(ndb, _)| *ndb let:((ndb, name))>
-                        <li>
-                            {name} " "
-                            <button
-                                type="button"
-                                class="link-button"
-                                data-testid="proposal-allow"
-                                on:click=move |_| change_preferences(planner, move |p| p.include_food(ndb), said)
-                            >
-                                "Propose again"
-                            </button>
-                        </li>
-                    </For>
-                </ul>
-            </Show>
+            {move || {
+                let foods = left_out();
+                (!foods.is_empty()).then(|| view! {
+                    <p>"Never proposed:"</p>
+                    <ul class="proposal-left-out" data-testid="proposal-left-out">
+                        {foods
+                            .into_iter()
+                            .map(|(ndb, name)| view! {
+                                <li>
+                                    {name} " "
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        data-testid="proposal-allow"
+                                        on:click=move |_| change_preferences(planner, move |p| p.include_food(ndb), said)
+                                    >
+                                        "Propose again"
+                                    </button>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                })
+            }}
             <p class="field-error" role="alert" data-testid="proposal-preferences-error">{move || error.get()}</p>
         </details>
     }
