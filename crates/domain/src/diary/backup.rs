@@ -716,6 +716,7 @@ pub fn csv_items(diary: &Diary, table: &FoodTable) -> String {
             .map(move |(meal, item)| {
                 let grams = match &item.entry {
                     Entry::Food(f) => table.get(f.ndb).and_then(|food| f.grams(food)),
+                    Entry::Mine(m) => Some(m.grams()),
                     _ => None,
                 };
                 let mut row = vec![
@@ -727,7 +728,7 @@ pub fn csv_items(diary: &Diary, table: &FoodTable) -> String {
                 ];
                 row.extend(Nutrient::MINERALS.map(|n| {
                     match item_amount(item, n, table, WaterCounting::default()) {
-                        ItemAmount::Known(v) => number(v),
+                        ItemAmount::Known(v) | ItemAmount::AtLeast(v) => number(v),
                         ItemAmount::NoData => String::new(),
                         ItemAmount::NotCarried => "0".to_owned(),
                     }
