@@ -553,6 +553,16 @@ impl DayPlan {
         updated
     }
 
+    /// Points every own-food item to `map(source)`: a backup's own foods
+    /// got other ids here. Values and names are kept.
+    pub(crate) fn map_mine_sources(&mut self, map: impl Fn(MyFoodId) -> MyFoodId) {
+        for item in self.meals.iter_mut().flatten() {
+            if let Entry::Mine(entry) = &mut item.entry {
+                entry.source = map(entry.source);
+            }
+        }
+    }
+
     /// The day's glasses of `glass` (the one-tap water counter): the
     /// first drink item counted in that glass, and how many glasses.
     pub fn glasses(&self, glass: VolumeUnit) -> Option<(ItemId, f64)> {
