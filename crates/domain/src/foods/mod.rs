@@ -7,6 +7,7 @@ pub mod food;
 pub mod food_table;
 pub mod label;
 pub mod mine;
+pub mod my_search;
 pub mod nutrient;
 pub mod recipe;
 pub mod rich_foods;

@@ -123,7 +123,7 @@ const BRAND_COST: i32 = 250;
 pub(crate) const WHOLE_WORD_BONUS: i32 = 15;
 /// Cost per segment between the head and a query word's best match.
 pub(crate) const LATE_MATCH_COST: i32 = 10;
-const MAX_CHARGED_LATENESS: u8 = 4;
+pub(crate) const MAX_CHARGED_LATENESS: u8 = 4;
 /// Bonus per distinct word of [`PREFERRED_WORDS`].
 const PREFERRED_BONUS: i32 = 20;
 /// Bonus per household portion USDA lists.
