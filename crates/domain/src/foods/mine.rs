@@ -611,3 +611,300 @@ impl TryFrom<StoredMine> for MyFoods {
         Ok(mine)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::foods::recipe::Ingredient;
+    use crate::planning::plan::test_table::{ndb, table};
+    use crate::planning::plan::{DayPlan, FoodUnit, Meal};
+    use crate::planning::totals::{DayTotals, WaterCounting};
+    use crate::units::amount::MassUnit;
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    fn yogurt() -> CustomFoodDraft {
+        let mut d = CustomFoodDraft::new("Greek yogurt")
+            .with(Nutrient::Potassium, 140.0)
+            .with(Nutrient::Calcium, 100.0)
+            .with(Nutrient::Sodium, 36.0);
+        d.portions = vec![("1 pot".into(), 125.0)];
+        d
+    }
+
+    fn grams(food: IngredientFood, g: f64) -> Ingredient {
+        Ingredient {
+            food,
+            amount: g,
+            unit: FoodUnit::Mass(MassUnit::Gram),
+        }
+    }
+
+    /// Spinach (1 bunch = 340 g, every value), 100 g of banana (no
+    /// sodium), 125 g of yogurt (no magnesium, energy or water).
+    fn soup(mine: &mut MyFoods, cooked: Option<f64>) -> (MyFoodId, MyFoodId) {
+        let y = mine.add_food(&yogurt()).unwrap();
+        let draft = RecipeDraft {
+            name: "Soup".into(),
+            ingredients: vec![
+                Ingredient {
+                    food: IngredientFood::Usda(ndb(11457)),
+                    amount: 1.0,
+                    unit: FoodUnit::Portion(1),
+                },
+                grams(IngredientFood::Usda(ndb(9040)), 100.0),
+                Ingredient {
+                    food: IngredientFood::Mine(y),
+                    amount: 1.0,
+                    unit: FoodUnit::Portion(0),
+                },
+            ],
+            servings: 4.0,
+            cooked_grams: cooked,
+        };
+        (y, mine.add_recipe(&draft, &table()).unwrap())
+    }
+
+    #[test]
+    fn a_recipe_per_serving_and_per_100g_without_cooked_weight() {
+        let mut mine = MyFoods::new();
+        let (_, soup) = soup(&mut mine, None);
+        let f = mine.recipe(soup).unwrap().figures(&mine, &table());
+        close(f.grams, 565.0);
+        close(f.serving_grams(), 141.25);
+        let k = 558.0 * 3.4 + 358.0 + 140.0 * 1.25;
+        close(f.total[Nutrient::Potassium.index()].known, k);
+        close(f.per_serving(Nutrient::Potassium).known, k / 4.0);
+        close(f.per_100g(Nutrient::Potassium).known, k / 5.65);
+        assert_eq!(f.per_serving(Nutrient::Potassium).items_missing, 0);
+        // The banana lacks sodium, the yogurt magnesium: "at least", counted.
+        let na = f.per_serving(Nutrient::Sodium);
+        assert!(na.is_lower_bound());
+        assert_eq!(na.items_missing, 1);
+        close(na.known, (79.0 * 3.4 + 36.0 * 1.25) / 4.0);
+        assert_eq!(f.per_100g(Nutrient::Magnesium).items_missing, 1);
+        assert_eq!(mine.recipe(soup).unwrap().describe_yield(), "4 servings");
+    }
+
+    #[test]
+    fn a_cooked_weight_sets_the_per_100g_values_not_the_servings() {
+        let mut mine = MyFoods::new();
+        let (_, soup) = soup(&mut mine, Some(1_000.0));
+        let f = mine.recipe(soup).unwrap().figures(&mine, &table());
+        let k = 558.0 * 3.4 + 358.0 + 140.0 * 1.25;
+        close(f.serving_grams(), 250.0);
+        close(f.per_serving(Nutrient::Potassium).known, k / 4.0);
+        close(f.per_100g(Nutrient::Potassium).known, k / 10.0);
+        assert_eq!(
+            mine.recipe(soup).unwrap().describe_yield(),
+            "4 servings, 1,000 g cooked"
+        );
+        // "200 g of the soup": a snapshot by grams.
+        let e = mine.snapshot(soup, 200.0, MyUnit::Grams, &table()).unwrap();
+        close(e.per_100g.get(Nutrient::Potassium).unwrap() * e.grams() / 100.0, k / 5.0);
+        assert!(e.is_lower_bound(Nutrient::Sodium));
+        assert!(!e.is_lower_bound(Nutrient::Potassium));
+    }
+
+    #[test]
+    fn bad_recipes_are_refused() {
+        let mut mine = MyFoods::new();
+        let (y, soup) = soup(&mut mine, None);
+        let t = table();
+        let mut d = mine.recipe(soup).unwrap().to_draft();
+        let refused = |mine: &mut MyFoods, d: &RecipeDraft| mine.add_recipe(d, &t).unwrap_err();
+        d.servings = 0.0;
+        assert_eq!(refused(&mut mine, &d), MyFoodsError::Recipe(RecipeError::Servings));
+        d.servings = 2.0;
+        d.cooked_grams = Some(0.0);
+        assert_eq!(refused(&mut mine, &d), MyFoodsError::Recipe(RecipeError::CookedWeight));
+        d.cooked_grams = None;
+        let mut empty = d.clone();
+        empty.ingredients.clear();
+        assert_eq!(refused(&mut mine, &empty), MyFoodsError::Recipe(RecipeError::NoIngredients));
+        let mut blank = d.clone();
+        blank.name = " ".into();
+        assert_eq!(refused(&mut mine, &blank), MyFoodsError::Recipe(RecipeError::EmptyName));
+        // Itself, or any recipe, as an ingredient.
+        let mut itself = d.clone();
+        itself.ingredients.push(grams(IngredientFood::Mine(soup), 100.0));
+        assert_eq!(
+            mine.edit_recipe(soup, &itself, &t),
+            Err(MyFoodsError::Recipe(RecipeError::ContainsRecipe(4)))
+        );
+        assert_eq!(
+            refused(&mut mine, &itself).to_string(),
+            "Ingredient 4 is a recipe: a recipe cannot contain a recipe, or itself. Add its ingredients instead."
+        );
+        let mut unknown = d.clone();
+        unknown.ingredients[0].food = IngredientFood::Usda(ndb(12345));
+        assert_eq!(refused(&mut mine, &unknown), MyFoodsError::Recipe(RecipeError::UnknownFood(1)));
+        let mut portion = d.clone();
+        portion.ingredients[2] = Ingredient {
+            food: IngredientFood::Mine(y),
+            amount: 1.0,
+            unit: FoodUnit::Portion(5),
+        };
+        assert_eq!(refused(&mut mine, &portion), MyFoodsError::Recipe(RecipeError::NoSuchPortion(3)));
+        let mut heavy = d.clone();
+        heavy.ingredients[1].amount = 6_000.0;
+        assert!(matches!(
+            refused(&mut mine, &heavy),
+            MyFoodsError::Recipe(RecipeError::Amount(2, _))
+        ));
+        assert_eq!(mine.len(), 2, "nothing was added");
+    }
+
+    #[test]
+    fn create_edit_duplicate_delete_with_stable_ids() {
+        let mut mine = MyFoods::new();
+        let (y, soup) = soup(&mut mine, None);
+        let copy = mine.duplicate(y).unwrap();
+        assert_eq!(mine.food(copy).unwrap().name(), "Greek yogurt (copy)");
+        assert_eq!(mine.food(copy).unwrap().per_100g(), mine.food(y).unwrap().per_100g());
+        let soup_copy = mine.duplicate(soup).unwrap();
+        assert_eq!(mine.recipe(soup_copy).unwrap().name(), "Soup (copy)");
+        let mut edited = yogurt();
+        edited.name = "Skyr".into();
+        mine.edit_food(copy, &edited).unwrap();
+        assert_eq!(mine.name(copy).as_deref(), Some("Skyr"));
+        assert_eq!(
+            mine.edit_food(copy, &CustomFoodDraft::new("")),
+            Err(MyFoodsError::Food(CustomFoodError::EmptyName))
+        );
+        // A food a recipe uses stays.
+        assert_eq!(
+            mine.delete(y),
+            Err(MyFoodsError::UsedByRecipes(vec!["Soup".into(), "Soup (copy)".into()]))
+        );
+        mine.delete(copy).unwrap();
+        assert_eq!(mine.delete(copy), Err(MyFoodsError::NoSuchFood));
+        // Ids are never reused.
+        let next = mine.add_food(&yogurt()).unwrap();
+        assert!(next.value() > soup_copy.value());
+        assert_eq!(MyFoodId::parse(&next.to_string()), Some(next));
+        assert_eq!(MyFoodId::parse("-1"), None);
+        assert_eq!(MyFoodId::parse("1e3"), None);
+    }
+
+    #[test]
+    fn the_stored_form_round_trips_and_refuses_self_reference() {
+        let mut mine = MyFoods::new();
+        let (y, soup) = soup(&mut mine, Some(900.0));
+        let mut branded = yogurt();
+        branded.brand = "<b>Fage</b>".into();
+        mine.add_food(&branded).unwrap();
+        let json = serde_json::to_string(&mine).unwrap();
+        assert_eq!(serde_json::from_str::<MyFoods>(&json).unwrap(), mine);
+        assert!(json.contains(r#""per_100g":{"k":140.0,"ca":100.0,"na":36.0}"#), "{json}");
+        // A stored recipe naming itself (or any recipe) is refused.
+        let own = format!(r#"{{"mine":{},"amount":1.0,"unit":"g"}}"#, soup.value());
+        let bad = json.replacen(r#""items":["#, &format!(r#""items":[{own},"#), 1);
+        assert!(serde_json::from_str::<MyFoods>(&bad).is_err());
+        for bad in [
+            json.replace(r#""k":140.0"#, r#""k":-1.0"#),
+            json.replace(r#""name":"Greek yogurt""#, r#""name":"""#),
+            json.replace(r#""servings":4.0"#, r#""servings":0.0"#),
+            json.replacen(&format!(r#""id":{}"#, y.value()), r#""id":99"#, 1),
+            json.replace(r#""unit":"g""#, r#""unit":"lb""#),
+        ] {
+            assert!(serde_json::from_str::<MyFoods>(&bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn editing_a_food_leaves_a_past_day_unchanged_unless_asked() {
+        let t = table();
+        let mut mine = MyFoods::new();
+        let y = mine.add_food(&yogurt()).unwrap();
+        let mut day = DayPlan::new();
+        let pot = mine.snapshot(y, 1.0, MyUnit::Portion(0), &t).unwrap();
+        day.add_mine(Meal::Breakfast, pot).unwrap();
+        let k = |day: &DayPlan| {
+            DayTotals::compute(day, &t, WaterCounting::default())
+                .day()
+                .get(Nutrient::Potassium)
+        };
+        close(k(&day).known, 175.0);
+        let mut edited = yogurt().with(Nutrient::Potassium, 200.0);
+        edited.portions = vec![("1 pot".into(), 150.0)];
+        mine.edit_food(y, &edited).unwrap();
+        close(k(&day).known, 175.0);
+        assert_eq!(day.uses_mine(y), 1);
+        // Asked: the day takes the new values and the pot's new weight.
+        assert_eq!(day.refresh_mine(y, &mine, &t), 1);
+        close(k(&day).known, 300.0);
+        assert_eq!(day.refresh_mine(y, &mine, &t), 0, "already up to date");
+        // Deleted: the day keeps its snapshot and stays readable.
+        mine.delete(y).unwrap();
+        assert_eq!(day.refresh_mine(y, &mine, &t), 0);
+        close(k(&day).known, 300.0);
+        let item = &day.items(Meal::Breakfast)[0];
+        assert_eq!(item.name(&t), "Greek yogurt");
+        assert_eq!(item.describe_amount(&t), "1 pot, 150 g");
+        // A food without sodium data stays "no data" in the day.
+        let bare = mine.add_food(&CustomFoodDraft::new("Bread")).unwrap();
+        day.add_mine(Meal::Lunch, mine.snapshot(bare, 50.0, MyUnit::Grams, &t).unwrap())
+            .unwrap();
+        let na = DayTotals::compute(&day, &t, WaterCounting::default())
+            .day()
+            .get(Nutrient::Sodium);
+        assert_eq!(na.items_missing, 1);
+        assert_eq!(
+            mine.snapshot(bare, 0.0, MyUnit::Grams, &t),
+            Err(MyFoodsError::Amount(QuantityError::NotPositive))
+        );
+        assert_eq!(
+            mine.snapshot(bare, 1.0, MyUnit::Serving, &t),
+            Err(MyFoodsError::NoSuchPortion)
+        );
+    }
+
+    #[test]
+    fn a_planned_recipe_serving_counts_missing_data_as_at_least() {
+        let t = table();
+        let mut mine = MyFoods::new();
+        let (_, soup) = soup(&mut mine, None);
+        let mut day = DayPlan::new();
+        let serving = mine.snapshot(soup, 1.0, MyUnit::Serving, &t).unwrap();
+        close(serving.grams(), 141.25);
+        day.add_mine(Meal::Dinner, serving).unwrap();
+        let totals = DayTotals::compute(&day, &t, WaterCounting::default());
+        let k = 558.0 * 3.4 + 358.0 + 140.0 * 1.25;
+        let day_k = totals.day().get(Nutrient::Potassium);
+        close(day_k.known, k / 4.0);
+        assert!(!day_k.is_lower_bound());
+        let na = totals.day().get(Nutrient::Sodium);
+        assert!(na.is_lower_bound());
+        assert!(na.text(Nutrient::Sodium).starts_with("at least"));
+        let json = serde_json::to_string(&day).unwrap();
+        assert_eq!(serde_json::from_str::<DayPlan>(&json).unwrap(), day);
+        assert!(json.contains(r#""kind":"mine""#), "{json}");
+    }
+
+    #[test]
+    fn merging_keeps_same_content_once_and_a_namesake_as_a_second() {
+        let mut ours = MyFoods::new();
+        let (y, _) = soup(&mut ours, None);
+        let mut theirs = MyFoods::new();
+        // Other ids: a food first that only they have.
+        let namesake = theirs
+            .add_food(&yogurt().with(Nutrient::Potassium, 150.0))
+            .unwrap();
+        let (their_y, their_soup) = soup(&mut theirs, None);
+        let before = ours.clone();
+        let map = ours.merge(&theirs).unwrap();
+        assert_eq!(map[&their_y], y, "same content = same food");
+        assert_ne!(map[&namesake], y);
+        assert_eq!(ours.name(map[&namesake]).as_deref(), Some("Greek yogurt"));
+        assert_eq!(ours.recipes().count(), 1, "the same soup once");
+        assert_eq!(ours.len(), before.len() + 1);
+        assert!(ours.recipe(map[&their_soup]).unwrap().uses(y));
+        // Twice changes nothing more.
+        let again = ours.clone();
+        ours.merge(&theirs).unwrap();
+        assert_eq!(ours, again);
+    }
+}
