@@ -2212,3 +2212,172 @@ mod tests {
         assert!(!all.contains_key("other.app"));
     }
 }
+
+/// Schema version 2: the migration from version 1 on stores written by
+/// version 1, and the own foods' key.
+#[cfg(test)]
+mod v2_tests {
+    use super::super::backup::{csv_items, export_json, parse_backup};
+    use super::super::date::date;
+    use super::*;
+    use crate::foods::custom::CustomFoodDraft;
+    use crate::foods::mine::MyUnit;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::test_table::table;
+    use crate::planning::plan::Meal;
+
+    /// The store version 1 (f5c9df5) wrote: every item kind, cramps,
+    /// activity, notes, settings.
+    fn v1_store() -> MemoryStore {
+        let fixture: BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/v1/store.json")).unwrap();
+        let mut store = MemoryStore::new();
+        for (k, v) in &fixture {
+            store.set(k, v).unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn a_version_1_store_loads_unchanged_and_only_its_marker_moves() {
+        let mut store = v1_store();
+        let before = store.clone();
+        let report = load(&mut store, date("2026-11-30"));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report.migrated_from_v1);
+        assert_eq!(report.diary.len(), 3);
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("2"));
+        for key in before.keys().into_iter().filter(|k| k != SCHEMA_KEY) {
+            assert_eq!(store.get(&key), before.get(&key), "{key} untouched");
+        }
+        // Every day reads as version 1 wrote it: same stored form back.
+        for (d, day) in report.diary.days() {
+            let raw = before.get(&day_key(d)).unwrap();
+            let stored: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert_eq!(serde_json::to_value(day).unwrap(), stored["d"], "{d}");
+        }
+        assert_eq!(report.diary.settings().glass_ml(), 300);
+        assert_eq!(report.diary.settings().favourites().len(), 2);
+        // The CSV version 1 exported is the same now.
+        assert_eq!(
+            csv_items(&report.diary, &table()),
+            include_str!("../../tests/fixtures/v1/items.csv")
+        );
+        // Loading again migrates nothing more; a save writes version 2.
+        let again = load(&mut store, date("2026-11-30"));
+        assert!(!again.migrated_from_v1);
+        assert_eq!(again.diary, report.diary);
+        let d = date("2026-11-29");
+        save_day(&mut store, d, report.diary.day(d)).unwrap();
+        assert!(store.get(&day_key(d)).unwrap().starts_with(r#"{"v":2,"rev":2,"#));
+        assert_eq!(load(&mut store, d).diary, report.diary);
+    }
+
+    #[test]
+    fn a_version_1_backup_imports_unchanged() {
+        let mut store = v1_store();
+        let diary = load(&mut store, date("2026-11-30")).diary;
+        let backup = parse_backup(include_str!("../../tests/fixtures/v1/backup.json"), &table())
+            .unwrap();
+        assert_eq!(backup.days, diary.days);
+        assert_eq!(&backup.settings, diary.settings());
+        assert!(backup.mine.is_empty());
+    }
+
+    #[test]
+    fn own_foods_are_stored_read_back_and_exported() {
+        let t = table();
+        let mut store = MemoryStore::new();
+        let mut diary = load(&mut store, date("2026-11-30")).diary;
+        let hostile = "<img src=x onerror=alert(1)>, \"yogurt\"";
+        let draft = CustomFoodDraft::new(hostile).with(Nutrient::Sodium, 480.0);
+        let updated = update_mine(&mut store, diary.mine(), false, |m| m.add_food(&draft)).unwrap();
+        let id = updated.value;
+        assert_eq!(updated.saved, Ok(()));
+        *diary.mine_mut() = updated.record;
+        let mut day = DayEntry::new();
+        let e = diary.mine().snapshot(id, 100.0, MyUnit::Grams, &t).unwrap();
+        day.plan_mut().add_mine(Meal::Lunch, e).unwrap();
+        save_day(&mut store, date("2026-11-30"), &day).unwrap();
+        diary.set_day(date("2026-11-30"), day).unwrap();
+        let read = load(&mut store, date("2026-11-30"));
+        assert!(read.problems.is_empty());
+        assert_eq!(read.diary, diary);
+        assert_eq!(read.diary.mine().name(id).as_deref(), Some(hostile));
+        // The backup holds them; a fresh diary gets everything back.
+        let json = export_json(&diary);
+        let backup = parse_backup(&json, &t).unwrap();
+        assert_eq!(&backup.mine, diary.mine());
+        let csv = csv_items(&diary, &t);
+        assert!(
+            csv.contains("2026-11-30,Lunch,\"<img src=x onerror=alert(1)>, \"\"yogurt\"\"\",100 g,100,,,,480"),
+            "{csv}"
+        );
+        // Another tab's change arrives.
+        let mut other = Diary::default();
+        let raw = store.get(MINE_KEY).unwrap();
+        assert_eq!(
+            apply_external_change(&mut other, MINE_KEY, Some(&raw)),
+            ExternalChange::MyFoods
+        );
+        assert_eq!(other.mine(), diary.mine());
+    }
+
+    #[test]
+    fn unreadable_own_foods_are_kept_reported_and_never_overwritten() {
+        let mut store = MemoryStore::new();
+        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(MINE_KEY, r#"{"v":2,"rev":1,"d":{"next":0,"foods":[{"id":5"#).unwrap();
+        let report = load(&mut store, date("2026-11-30"));
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].key, MINE_KEY);
+        assert!(report.problems[0].copied_aside);
+        assert!(report.diary.mine().is_empty());
+        let raw = store.get(MINE_KEY).unwrap();
+        assert_eq!(save_mine(&mut store, report.diary.mine()), Err(SaveError::LockedMine));
+        assert!(matches!(
+            update_mine(&mut store, report.diary.mine(), false, |m| m
+                .add_food(&CustomFoodDraft::new("Bread"))),
+            Err(UpdateError::Save(SaveError::LockedMine))
+        ));
+        assert_eq!(store.get(MINE_KEY), Some(raw.clone()));
+        assert_eq!(store.get(&format!("{QUARANTINE_PREFIX}{MINE_KEY}")), Some(raw));
+        assert_eq!(unreadable_values(&store).len(), 1);
+    }
+
+    #[test]
+    fn updating_the_past_days_is_explicit_and_counted() {
+        let t = table();
+        let mut store = MemoryStore::new();
+        let mut diary = load(&mut store, date("2026-11-30")).diary;
+        let draft = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 200.0);
+        let id = diary.mine_mut().add_food(&draft).unwrap();
+        save_mine(&mut store, diary.mine()).unwrap();
+        for d in ["2026-11-27", "2026-11-28", "2026-11-29"] {
+            let mut day = DayEntry::new();
+            let e = diary.mine().snapshot(id, 50.0, MyUnit::Grams, &t).unwrap();
+            day.plan_mut().add_mine(Meal::Breakfast, e).unwrap();
+            save_day(&mut store, date(d), &day).unwrap();
+            diary.set_day(date(d), day).unwrap();
+        }
+        let k = |diary: &Diary, d: &str| {
+            DayTotals::compute(diary.day(date(d)).plan(), &t, WaterCounting::default())
+                .day()
+                .get(Nutrient::Potassium)
+                .known
+        };
+        diary
+            .mine_mut()
+            .edit_food(id, &CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 300.0))
+            .unwrap();
+        save_mine(&mut store, diary.mine()).unwrap();
+        assert_eq!(k(&diary, "2026-11-28"), 100.0, "past days unchanged");
+        assert_eq!(diary.days_using(id).len(), 3);
+        assert_eq!(refresh_days_using(&mut store, &mut diary, id, &t), Ok(3));
+        assert_eq!(k(&diary, "2026-11-28"), 150.0);
+        assert_eq!(load(&mut store, date("2026-11-30")).diary, diary);
+        assert_eq!(refresh_days_using(&mut store, &mut diary, id, &t), Ok(0));
+    }
+
+    use crate::planning::totals::{DayTotals, WaterCounting};
+}
