@@ -401,11 +401,9 @@ pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError
     };
     let mine = match sections.get("mine") {
         None => MyFoods::default(),
-        Some(raw) => {
-            serde_json::from_str::<MyFoods>(raw.get()).map_err(|e| ImportError::Mine {
-                detail: e.to_string(),
-            })?
-        }
+        Some(raw) => serde_json::from_str::<MyFoods>(raw.get()).map_err(|e| ImportError::Mine {
+            detail: e.to_string(),
+        })?,
     };
     let raw_days = match sections.get("days") {
         Some(raw) => match serde_json::from_str::<Entries>(raw.get()) {
@@ -594,7 +592,8 @@ pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutco
             // the backup's days keep their snapshots either way.
             if let Ok(ids) = diary.mine.merge(&backup.mine) {
                 for day in backup.days.values_mut() {
-                    day.plan_mut().map_mine_sources(|id| ids.get(&id).copied().unwrap_or(id));
+                    day.plan_mut()
+                        .map_mine_sources(|id| ids.get(&id).copied().unwrap_or(id));
                 }
             }
             for &ndb in backup.settings.favourites() {

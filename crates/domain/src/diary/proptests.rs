@@ -443,7 +443,9 @@ fn own_food() -> impl Strategy<Value = crate::foods::custom::CustomFoodDraft> {
             let mut d = CustomFoodDraft::new(&name);
             d.brand = brand;
             d.basis = serving.map_or(Basis::Per100g, |g| Basis::PerServing(ServingSize::Grams(g)));
-            d.values = [values[0], values[1], values[2], values[3], values[4], values[5]];
+            d.values = [
+                values[0], values[1], values[2], values[3], values[4], values[5],
+            ];
             d.portions = portion.into_iter().collect();
             d
         })
@@ -461,7 +463,10 @@ fn own_foods() -> impl Strategy<Value = crate::foods::mine::MyFoods> {
         .prop_map(|(drafts, servings, cooked)| {
             let t = table();
             let mut mine = MyFoods::new();
-            let ids: Vec<_> = drafts.iter().filter_map(|d| mine.add_food(d).ok()).collect();
+            let ids: Vec<_> = drafts
+                .iter()
+                .filter_map(|d| mine.add_food(d).ok())
+                .collect();
             let mut ingredients: Vec<Ingredient> = ids
                 .iter()
                 .map(|&id| Ingredient {

@@ -2269,7 +2269,10 @@ mod v2_tests {
         assert_eq!(again.diary, report.diary);
         let d = date("2026-11-29");
         save_day(&mut store, d, report.diary.day(d)).unwrap();
-        assert!(store.get(&day_key(d)).unwrap().starts_with(r#"{"v":2,"rev":2,"#));
+        assert!(store
+            .get(&day_key(d))
+            .unwrap()
+            .starts_with(r#"{"v":2,"rev":2,"#));
         assert_eq!(load(&mut store, d).diary, report.diary);
     }
 
@@ -2277,8 +2280,11 @@ mod v2_tests {
     fn a_version_1_backup_imports_unchanged() {
         let mut store = v1_store();
         let diary = load(&mut store, date("2026-11-30")).diary;
-        let backup = parse_backup(include_str!("../../tests/fixtures/v1/backup.json"), &table())
-            .unwrap();
+        let backup = parse_backup(
+            include_str!("../../tests/fixtures/v1/backup.json"),
+            &table(),
+        )
+        .unwrap();
         assert_eq!(backup.days, diary.days);
         assert_eq!(&backup.settings, diary.settings());
         assert!(backup.mine.is_empty());
@@ -2327,21 +2333,29 @@ mod v2_tests {
     fn unreadable_own_foods_are_kept_reported_and_never_overwritten() {
         let mut store = MemoryStore::new();
         store.set(SCHEMA_KEY, "2").unwrap();
-        store.set(MINE_KEY, r#"{"v":2,"rev":1,"d":{"next":0,"foods":[{"id":5"#).unwrap();
+        store
+            .set(MINE_KEY, r#"{"v":2,"rev":1,"d":{"next":0,"foods":[{"id":5"#)
+            .unwrap();
         let report = load(&mut store, date("2026-11-30"));
         assert_eq!(report.problems.len(), 1);
         assert_eq!(report.problems[0].key, MINE_KEY);
         assert!(report.problems[0].copied_aside);
         assert!(report.diary.mine().is_empty());
         let raw = store.get(MINE_KEY).unwrap();
-        assert_eq!(save_mine(&mut store, report.diary.mine()), Err(SaveError::LockedMine));
+        assert_eq!(
+            save_mine(&mut store, report.diary.mine()),
+            Err(SaveError::LockedMine)
+        );
         assert!(matches!(
             update_mine(&mut store, report.diary.mine(), false, |m| m
                 .add_food(&CustomFoodDraft::new("Bread"))),
             Err(UpdateError::Save(SaveError::LockedMine))
         ));
         assert_eq!(store.get(MINE_KEY), Some(raw.clone()));
-        assert_eq!(store.get(&format!("{QUARANTINE_PREFIX}{MINE_KEY}")), Some(raw));
+        assert_eq!(
+            store.get(&format!("{QUARANTINE_PREFIX}{MINE_KEY}")),
+            Some(raw)
+        );
         assert_eq!(unreadable_values(&store).len(), 1);
     }
 
@@ -2368,7 +2382,10 @@ mod v2_tests {
         };
         diary
             .mine_mut()
-            .edit_food(id, &CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 300.0))
+            .edit_food(
+                id,
+                &CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 300.0),
+            )
             .unwrap();
         save_mine(&mut store, diary.mine()).unwrap();
         assert_eq!(k(&diary, "2026-11-28"), 100.0, "past days unchanged");

@@ -326,7 +326,10 @@ impl CustomFood {
 
     /// The draft with values per serving of `size`: for showing a label's
     /// figures back.
-    pub fn to_draft_per_serving(&self, size: ServingSize) -> Result<CustomFoodDraft, CustomFoodError> {
+    pub fn to_draft_per_serving(
+        &self,
+        size: ServingSize,
+    ) -> Result<CustomFoodDraft, CustomFoodError> {
         let factor = size.grams()? / 100.0;
         Ok(CustomFoodDraft {
             basis: Basis::PerServing(size),
@@ -350,7 +353,14 @@ mod tests {
             name: "  Greek yogurt  ".into(),
             brand: " Fage ".into(),
             basis: Basis::PerServing(ServingSize::Grams(125.0)),
-            values: [Some(121.25), None, Some(175.0), Some(13.75), Some(125.0), Some(45.0)],
+            values: [
+                Some(121.25),
+                None,
+                Some(175.0),
+                Some(13.75),
+                Some(125.0),
+                Some(45.0),
+            ],
             portions: vec![("1 pot".into(), 125.0)],
         }
     }
@@ -401,22 +411,37 @@ mod tests {
     #[test]
     fn bad_input_is_refused_in_plain_sentences() {
         let refused = |draft: CustomFoodDraft| draft.check().unwrap_err();
-        assert_eq!(refused(CustomFoodDraft::new("   ")), CustomFoodError::EmptyName);
+        assert_eq!(
+            refused(CustomFoodDraft::new("   ")),
+            CustomFoodError::EmptyName
+        );
         assert_eq!(
             refused(CustomFoodDraft::new(&"x".repeat(81))),
             CustomFoodError::LongName
         );
         assert!(CustomFoodDraft::new(&"é".repeat(80)).check().is_ok());
         let negative = CustomFoodDraft::new("Bread").with(Nutrient::Sodium, -1.0);
-        assert_eq!(refused(negative), CustomFoodError::NegativeValue(Nutrient::Sodium));
+        assert_eq!(
+            refused(negative),
+            CustomFoodError::NegativeValue(Nutrient::Sodium)
+        );
         let nan = CustomFoodDraft::new("Bread").with(Nutrient::Sodium, f64::NAN);
-        assert_eq!(refused(nan), CustomFoodError::NegativeValue(Nutrient::Sodium));
+        assert_eq!(
+            refused(nan),
+            CustomFoodError::NegativeValue(Nutrient::Sodium)
+        );
         let absurd = CustomFoodDraft::new("Salt?").with(Nutrient::Potassium, 100_001.0);
-        assert_eq!(refused(absurd), CustomFoodError::AbsurdValue(Nutrient::Potassium));
+        assert_eq!(
+            refused(absurd),
+            CustomFoodError::AbsurdValue(Nutrient::Potassium)
+        );
         // 5 g of magnesium in a 4 g serving is more than 100 g per 100 g.
         let mut tiny = CustomFoodDraft::new("Pill").with(Nutrient::Magnesium, 5_000.0);
         tiny.basis = Basis::PerServing(ServingSize::Grams(4.0));
-        assert_eq!(refused(tiny), CustomFoodError::AbsurdValue(Nutrient::Magnesium));
+        assert_eq!(
+            refused(tiny),
+            CustomFoodError::AbsurdValue(Nutrient::Magnesium)
+        );
         for grams in [0.0, -5.0, 5_000.1, f64::INFINITY] {
             let mut d = CustomFoodDraft::new("Soup");
             d.basis = Basis::PerServing(ServingSize::Grams(grams));

@@ -78,7 +78,9 @@ impl fmt::Display for MyFoodsError {
                 "This food is used in {}: remove it from there first.",
                 names.join(", ")
             ),
-            MyFoodsError::Full => write!(f, "You can keep at most {MAX_MY_FOODS} foods and recipes."),
+            MyFoodsError::Full => {
+                write!(f, "You can keep at most {MAX_MY_FOODS} foods and recipes.")
+            }
             MyFoodsError::Amount(e) => e.fmt(f),
             MyFoodsError::NoSuchPortion => write!(f, "This food has no such portion."),
         }
@@ -340,9 +342,9 @@ impl MyFoods {
         let unit = match &entry.unit {
             MineUnit::Grams => MyUnit::Grams,
             MineUnit::Portion { label, .. } => match self.food(entry.source) {
-                Some(food) => MyUnit::Portion(
-                    food.portions().iter().position(|p| &p.label == label)?,
-                ),
+                Some(food) => {
+                    MyUnit::Portion(food.portions().iter().position(|p| &p.label == label)?)
+                }
                 None => MyUnit::Serving,
             },
         };
@@ -363,10 +365,7 @@ impl MyFoods {
     /// `other`'s ids map to ids here; a recipe's own-food ingredients
     /// follow the mapping. Refused, changing nothing, when it would hold
     /// more than [`MAX_MY_FOODS`].
-    pub fn merge(
-        &mut self,
-        other: &MyFoods,
-    ) -> Result<BTreeMap<MyFoodId, MyFoodId>, MyFoodsError> {
+    pub fn merge(&mut self, other: &MyFoods) -> Result<BTreeMap<MyFoodId, MyFoodId>, MyFoodsError> {
         let mut merged = self.clone();
         let mut map = BTreeMap::new();
         for (id, food) in other.foods() {
@@ -383,7 +382,10 @@ impl MyFoods {
         }
         for (id, recipe) in other.recipes() {
             let recipe = recipe.with_ids(|old| map.get(&old).copied().unwrap_or(old));
-            let same = merged.recipes().find(|(_, r)| **r == recipe).map(|(id, _)| id);
+            let same = merged
+                .recipes()
+                .find(|(_, r)| **r == recipe)
+                .map(|(id, _)| id);
             let here = match same {
                 Some(here) => here,
                 None => {
@@ -585,13 +587,15 @@ impl TryFrom<StoredMine> for MyFoods {
                 .map(|i| {
                     let food = match (i.ndb, i.mine) {
                         (Some(ndb), None) => IngredientFood::Usda(
-                            ndb.parse().map_err(|_| "a food number is not five digits")?,
+                            ndb.parse()
+                                .map_err(|_| "a food number is not five digits")?,
                         ),
                         (None, Some(id)) => IngredientFood::Mine(MyFoodId(id)),
                         _ => return Err("an ingredient names no food or two"),
                     };
-                    let unit = crate::planning::plan::unit_from_stored(i.portion, i.unit.as_deref())
-                        .ok_or("an ingredient has no valid unit")?;
+                    let unit =
+                        crate::planning::plan::unit_from_stored(i.portion, i.unit.as_deref())
+                            .ok_or("an ingredient has no valid unit")?;
                     Ok(crate::foods::recipe::Ingredient {
                         food,
                         amount: i.amount,
@@ -703,7 +707,10 @@ mod tests {
         );
         // "200 g of the soup": a snapshot by grams.
         let e = mine.snapshot(soup, 200.0, MyUnit::Grams, &table()).unwrap();
-        close(e.per_100g.get(Nutrient::Potassium).unwrap() * e.grams() / 100.0, k / 5.0);
+        close(
+            e.per_100g.get(Nutrient::Potassium).unwrap() * e.grams() / 100.0,
+            k / 5.0,
+        );
         assert!(e.is_lower_bound(Nutrient::Sodium));
         assert!(!e.is_lower_bound(Nutrient::Potassium));
     }
@@ -716,20 +723,34 @@ mod tests {
         let mut d = mine.recipe(soup).unwrap().to_draft();
         let refused = |mine: &mut MyFoods, d: &RecipeDraft| mine.add_recipe(d, &t).unwrap_err();
         d.servings = 0.0;
-        assert_eq!(refused(&mut mine, &d), MyFoodsError::Recipe(RecipeError::Servings));
+        assert_eq!(
+            refused(&mut mine, &d),
+            MyFoodsError::Recipe(RecipeError::Servings)
+        );
         d.servings = 2.0;
         d.cooked_grams = Some(0.0);
-        assert_eq!(refused(&mut mine, &d), MyFoodsError::Recipe(RecipeError::CookedWeight));
+        assert_eq!(
+            refused(&mut mine, &d),
+            MyFoodsError::Recipe(RecipeError::CookedWeight)
+        );
         d.cooked_grams = None;
         let mut empty = d.clone();
         empty.ingredients.clear();
-        assert_eq!(refused(&mut mine, &empty), MyFoodsError::Recipe(RecipeError::NoIngredients));
+        assert_eq!(
+            refused(&mut mine, &empty),
+            MyFoodsError::Recipe(RecipeError::NoIngredients)
+        );
         let mut blank = d.clone();
         blank.name = " ".into();
-        assert_eq!(refused(&mut mine, &blank), MyFoodsError::Recipe(RecipeError::EmptyName));
+        assert_eq!(
+            refused(&mut mine, &blank),
+            MyFoodsError::Recipe(RecipeError::EmptyName)
+        );
         // Itself, or any recipe, as an ingredient.
         let mut itself = d.clone();
-        itself.ingredients.push(grams(IngredientFood::Mine(soup), 100.0));
+        itself
+            .ingredients
+            .push(grams(IngredientFood::Mine(soup), 100.0));
         assert_eq!(
             mine.edit_recipe(soup, &itself, &t),
             Err(MyFoodsError::Recipe(RecipeError::ContainsRecipe(4)))
@@ -740,14 +761,20 @@ mod tests {
         );
         let mut unknown = d.clone();
         unknown.ingredients[0].food = IngredientFood::Usda(ndb(12345));
-        assert_eq!(refused(&mut mine, &unknown), MyFoodsError::Recipe(RecipeError::UnknownFood(1)));
+        assert_eq!(
+            refused(&mut mine, &unknown),
+            MyFoodsError::Recipe(RecipeError::UnknownFood(1))
+        );
         let mut portion = d.clone();
         portion.ingredients[2] = Ingredient {
             food: IngredientFood::Mine(y),
             amount: 1.0,
             unit: FoodUnit::Portion(5),
         };
-        assert_eq!(refused(&mut mine, &portion), MyFoodsError::Recipe(RecipeError::NoSuchPortion(3)));
+        assert_eq!(
+            refused(&mut mine, &portion),
+            MyFoodsError::Recipe(RecipeError::NoSuchPortion(3))
+        );
         let mut heavy = d.clone();
         heavy.ingredients[1].amount = 6_000.0;
         assert!(matches!(
@@ -763,7 +790,10 @@ mod tests {
         let (y, soup) = soup(&mut mine, None);
         let copy = mine.duplicate(y).unwrap();
         assert_eq!(mine.food(copy).unwrap().name(), "Greek yogurt (copy)");
-        assert_eq!(mine.food(copy).unwrap().per_100g(), mine.food(y).unwrap().per_100g());
+        assert_eq!(
+            mine.food(copy).unwrap().per_100g(),
+            mine.food(y).unwrap().per_100g()
+        );
         let soup_copy = mine.duplicate(soup).unwrap();
         assert_eq!(mine.recipe(soup_copy).unwrap().name(), "Soup (copy)");
         let mut edited = yogurt();
@@ -777,7 +807,10 @@ mod tests {
         // A food a recipe uses stays.
         assert_eq!(
             mine.delete(y),
-            Err(MyFoodsError::UsedByRecipes(vec!["Soup".into(), "Soup (copy)".into()]))
+            Err(MyFoodsError::UsedByRecipes(vec![
+                "Soup".into(),
+                "Soup (copy)".into()
+            ]))
         );
         mine.delete(copy).unwrap();
         assert_eq!(mine.delete(copy), Err(MyFoodsError::NoSuchFood));
@@ -798,7 +831,10 @@ mod tests {
         mine.add_food(&branded).unwrap();
         let json = serde_json::to_string(&mine).unwrap();
         assert_eq!(serde_json::from_str::<MyFoods>(&json).unwrap(), mine);
-        assert!(json.contains(r#""per_100g":{"k":140.0,"ca":100.0,"na":36.0}"#), "{json}");
+        assert!(
+            json.contains(r#""per_100g":{"k":140.0,"ca":100.0,"na":36.0}"#),
+            "{json}"
+        );
         // A stored recipe naming itself (or any recipe) is refused.
         let own = format!(r#"{{"mine":{},"amount":1.0,"unit":"g"}}"#, soup.value());
         let bad = json.replacen(r#""items":["#, &format!(r#""items":[{own},"#), 1);
@@ -846,8 +882,11 @@ mod tests {
         assert_eq!(item.describe_amount(&t), "1 pot, 150 g");
         // A food without sodium data stays "no data" in the day.
         let bare = mine.add_food(&CustomFoodDraft::new("Bread")).unwrap();
-        day.add_mine(Meal::Lunch, mine.snapshot(bare, 50.0, MyUnit::Grams, &t).unwrap())
-            .unwrap();
+        day.add_mine(
+            Meal::Lunch,
+            mine.snapshot(bare, 50.0, MyUnit::Grams, &t).unwrap(),
+        )
+        .unwrap();
         let na = DayTotals::compute(&day, &t, WaterCounting::default())
             .day()
             .get(Nutrient::Sodium);

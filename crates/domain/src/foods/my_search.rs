@@ -110,7 +110,11 @@ impl Entry {
                 head |= 1 << i;
             }
             let number = word.text.bytes().all(|b| b.is_ascii_digit());
-            if !number && BOILERPLATE_WORDS.binary_search(&word.text.as_str()).is_err() {
+            if !number
+                && BOILERPLATE_WORDS
+                    .binary_search(&word.text.as_str())
+                    .is_err()
+            {
                 distinctive |= 1 << i;
             }
         }
@@ -229,7 +233,11 @@ impl MySearchIndex {
             .collect();
         let total = scored.len();
         scored.sort_by_key(|&(score, id, _)| (Reverse(score), id));
-        let hits = scored.into_iter().take(limit).map(|(_, _, hit)| hit).collect();
+        let hits = scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, hit)| hit)
+            .collect();
         (hits, total)
     }
 }
@@ -291,7 +299,8 @@ mod tests {
     fn own_foods_rank_by_the_same_rules() {
         let (mine, [yogurt, drink, bread, soup]) = mine();
         let index = MySearchIndex::new(&mine);
-        let ids = |q: &str| -> Vec<MyFoodId> { index.search(q, 10).0.iter().map(|h| h.id).collect() };
+        let ids =
+            |q: &str| -> Vec<MyFoodId> { index.search(q, 10).0.iter().map(|h| h.id).collect() };
         // The head "Yogurt" matched whole beats "Frozen yogurt bar" (a
         // partly matched head: another food).
         assert_eq!(ids("yogurt"), vec![yogurt, drink]);
@@ -303,7 +312,16 @@ mod tests {
         assert_eq!(ids("yog str"), vec![drink], "prefixes");
         assert!(ids("banana").is_empty());
         assert!(ids(" , ").is_empty());
-        assert_eq!(index.search("yogurt", 1), (vec![MyHit { id: yogurt, kind: MyKind::Food }], 2));
+        assert_eq!(
+            index.search("yogurt", 1),
+            (
+                vec![MyHit {
+                    id: yogurt,
+                    kind: MyKind::Food
+                }],
+                2
+            )
+        );
     }
 
     #[test]
@@ -312,7 +330,10 @@ mod tests {
         let t = table();
         let usda = SearchIndex::new(&t);
         let all = search_all(&usda, &t, &MySearchIndex::new(&mine), "spinach", 5);
-        assert_eq!(all.yours.iter().map(|h| h.id).collect::<Vec<_>>(), vec![soup]);
+        assert_eq!(
+            all.yours.iter().map(|h| h.id).collect::<Vec<_>>(),
+            vec![soup]
+        );
         assert_eq!(all.usda, usda.search(&t, "spinach", 5));
         assert_eq!(all.usda.total, 1);
     }

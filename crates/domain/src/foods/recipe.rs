@@ -150,8 +150,12 @@ fn look_up(
                     FoodUnit::Portion(_) => 1.0,
                     FoodUnit::Mass(unit) => unit.grams(),
                 };
-                positive(ingredient.amount, MAX_GRAMS / each, unit_name(ingredient.unit))
-                    .map_err(|e| RecipeError::Amount(position, e))?;
+                positive(
+                    ingredient.amount,
+                    MAX_GRAMS / each,
+                    unit_name(ingredient.unit),
+                )
+                .map_err(|e| RecipeError::Amount(position, e))?;
                 return Ok(Looked {
                     per_100g: NutrientValues::default(),
                     grams: None,
@@ -180,8 +184,12 @@ fn look_up(
         FoodUnit::Portion(_) => portion_grams.ok_or(RecipeError::NoSuchPortion(position))?,
         FoodUnit::Mass(unit) => unit.grams(),
     };
-    let amount = positive(ingredient.amount, MAX_GRAMS / each, unit_name(ingredient.unit))
-        .map_err(|e| RecipeError::Amount(position, e))?;
+    let amount = positive(
+        ingredient.amount,
+        MAX_GRAMS / each,
+        unit_name(ingredient.unit),
+    )
+    .map_err(|e| RecipeError::Amount(position, e))?;
     Ok(Looked {
         per_100g,
         grams: Some(amount * each),
@@ -336,7 +344,10 @@ impl Recipe {
         }
         RecipeFigures {
             total,
-            grams: self.cooked_grams.unwrap_or(raw_grams).max(f64::MIN_POSITIVE),
+            grams: self
+                .cooked_grams
+                .unwrap_or(raw_grams)
+                .max(f64::MIN_POSITIVE),
             servings: self.servings,
         }
     }
@@ -364,7 +375,11 @@ impl Recipe {
     /// "4 servings, 1,200 g cooked" or "4 servings".
     pub fn describe_yield(&self) -> String {
         let servings = format_number(self.servings, 2);
-        let noun = if servings == "1" { "serving" } else { "servings" };
+        let noun = if servings == "1" {
+            "serving"
+        } else {
+            "servings"
+        };
         match self.cooked_grams {
             Some(g) => format!("{servings} {noun}, {} g cooked", format_number(g, 0)),
             None => format!("{servings} {noun}"),

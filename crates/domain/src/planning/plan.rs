@@ -654,7 +654,13 @@ impl DayPlan {
                     .map_err(PlanError::Supplement)?,
             ),
             Entry::Drink(d) => Entry::Drink(check_drink(amount, d.unit)?),
-            Entry::Mine(m) => Entry::Mine(MineEntry { amount, ..m.clone() }.checked()?),
+            Entry::Mine(m) => Entry::Mine(
+                MineEntry {
+                    amount,
+                    ..m.clone()
+                }
+                .checked()?,
+            ),
         };
         item.entry = entry;
         Ok(())

@@ -106,9 +106,7 @@ pub fn item_minerals_line(item: &PlanItem, table: &FoodTable) -> Option<String> 
         .filter_map(
             |n| match item_amount(item, n, table, WaterCounting::default()) {
                 ItemAmount::Known(mg) => Some(format!("{} {}", n.symbol(), format_amount(mg))),
-                ItemAmount::AtLeast(mg) => {
-                    Some(format!("{} ≥ {}", n.symbol(), format_amount(mg)))
-                }
+                ItemAmount::AtLeast(mg) => Some(format!("{} ≥ {}", n.symbol(), format_amount(mg))),
                 ItemAmount::NoData => Some(format!("{} no data", n.symbol())),
                 ItemAmount::NotCarried => None,
             },
