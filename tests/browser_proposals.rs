@@ -81,8 +81,7 @@ async fn a_met_day_gets_nothing_to_add() {
     // Lower targets than one banana holds: every minimum met.
     let app = mount_at("/targets").await;
     for (nutrient, value) in [("potassium", "100"), ("magnesium", "10"), ("calcium", "1")] {
-        app.type_into(&format!("target-input-{nutrient}"), value)
-            .await;
+        app.type_into(&format!("target-input-{nutrient}"), value).await;
         app.click(&format!("target-set-{nutrient}")).await;
     }
     drop(app);
