@@ -2396,5 +2396,39 @@ mod v2_tests {
         assert_eq!(refresh_days_using(&mut store, &mut diary, id, &t), Ok(0));
     }
 
+    #[test]
+    fn importing_merges_own_foods_by_content_and_repoints_the_days() {
+        use super::super::backup::{apply, plan_import, ImportMode};
+        let t = table();
+        let bread = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 200.0);
+        let other_bread = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 250.0);
+        // Theirs: another bread first, then the same bread, planned on a day.
+        let mut theirs = Diary::default();
+        theirs.mine_mut().add_food(&other_bread).unwrap();
+        let their_id = theirs.mine_mut().add_food(&bread).unwrap();
+        let mut day = DayEntry::new();
+        let e = theirs.mine().snapshot(their_id, 50.0, MyUnit::Grams, &t).unwrap();
+        day.plan_mut().add_mine(Meal::Breakfast, e).unwrap();
+        theirs.set_day(date("2026-11-20"), day).unwrap();
+        let backup = parse_backup(&export_json(&theirs), &t).unwrap();
+        // Ours: the same bread under another id.
+        let mut store = MemoryStore::new();
+        let mut ours = load(&mut store, date("2026-11-30")).diary;
+        let our_id = ours.mine_mut().add_food(&bread).unwrap();
+        save_mine(&mut store, ours.mine()).unwrap();
+        let planned = plan_import(&store, &ours, &backup, ImportMode::Merge).unwrap();
+        assert!(planned.outcome.mine_changed);
+        write_batch(&mut store, &planned.batch).unwrap();
+        let after = load(&mut store, date("2026-11-30")).diary;
+        assert_eq!(after, planned.diary);
+        assert_eq!(after.mine().len(), 2, "same content once, the namesake as a second");
+        assert_eq!(after.days_using(our_id), vec![(date("2026-11-20"), 1)]);
+        // Merging again changes nothing.
+        let mut again = after.clone();
+        let outcome = apply(&mut again, backup, ImportMode::Merge);
+        assert!(!outcome.mine_changed);
+        assert_eq!(again, after);
+    }
+
     use crate::planning::totals::{DayTotals, WaterCounting};
 }
