@@ -2407,7 +2407,10 @@ mod v2_tests {
         theirs.mine_mut().add_food(&other_bread).unwrap();
         let their_id = theirs.mine_mut().add_food(&bread).unwrap();
         let mut day = DayEntry::new();
-        let e = theirs.mine().snapshot(their_id, 50.0, MyUnit::Grams, &t).unwrap();
+        let e = theirs
+            .mine()
+            .snapshot(their_id, 50.0, MyUnit::Grams, &t)
+            .unwrap();
         day.plan_mut().add_mine(Meal::Breakfast, e).unwrap();
         theirs.set_day(date("2026-11-20"), day).unwrap();
         let backup = parse_backup(&export_json(&theirs), &t).unwrap();
@@ -2421,7 +2424,11 @@ mod v2_tests {
         write_batch(&mut store, &planned.batch).unwrap();
         let after = load(&mut store, date("2026-11-30")).diary;
         assert_eq!(after, planned.diary);
-        assert_eq!(after.mine().len(), 2, "same content once, the namesake as a second");
+        assert_eq!(
+            after.mine().len(),
+            2,
+            "same content once, the namesake as a second"
+        );
         assert_eq!(after.days_using(our_id), vec![(date("2026-11-20"), 1)]);
         // Merging again changes nothing.
         let mut again = after.clone();

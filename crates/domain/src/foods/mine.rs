@@ -902,6 +902,34 @@ mod tests {
     }
 
     #[test]
+    fn stored_snapshots_are_checked() {
+        let t = table();
+        let mut mine = MyFoods::new();
+        let y = mine.add_food(&yogurt()).unwrap();
+        let mut day = DayPlan::new();
+        let e = mine.snapshot(y, 2.0, MyUnit::Portion(0), &t).unwrap();
+        day.add_mine(Meal::Lunch, e).unwrap();
+        let json = serde_json::to_string(&day).unwrap();
+        assert!(
+            json.contains(r#""kind":"mine","id":0,"src":0,"name":"Greek yogurt","per_100g":{"k":140.0,"ca":100.0,"na":36.0},"amount":2.0,"portion":"1 pot","g":125.0"#),
+            "{json}"
+        );
+        for bad in [
+            json.replace(r#""k":140.0"#, r#""k":-1.0"#),
+            json.replace(r#""k":140.0"#, r#""k":100001.0"#),
+            json.replace(r#""name":"Greek yogurt""#, r#""name":"""#),
+            json.replace(r#""name":"Greek yogurt""#, r#""name":" Greek yogurt""#),
+            json.replace(r#""amount":2.0"#, r#""amount":0.0"#),
+            json.replace(r#""amount":2.0"#, r#""amount":41.0"#),
+            json.replace(r#","g":125.0"#, ""),
+            json.replace(r#""g":125.0"#, r#""g":0.0"#),
+            json.replace(r#""src":0,"#, r#""src":0,"lack":64,"#),
+        ] {
+            assert!(serde_json::from_str::<DayPlan>(&bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_planned_recipe_serving_counts_missing_data_as_at_least() {
         let t = table();
         let mut mine = MyFoods::new();

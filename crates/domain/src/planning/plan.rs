@@ -769,7 +769,11 @@ impl DayPlan {
 /// `{"kind":"calcium","id":..,"form":"carbonate","mg":..}`,
 /// `{"kind":"potassium","id":..,"tablets":2}`,
 /// `{"kind":"electrolyte_drink","id":..,"name":"..","per_serving":{"na":..,"k":..,"mg":..,"ca":..},"ml":500.0,"servings":1.0}`,
-/// `{"kind":"drink","id":..,"amount":2.0,"unit":"glass"}`.
+/// `{"kind":"drink","id":..,"amount":2.0,"unit":"glass"}`, and since schema
+/// version 2 an own food or recipe as a snapshot:
+/// `{"kind":"mine","id":..,"src":3,"name":"Greek yogurt (Fage)","per_100g":{"k":140.0,"na":36.0},"lack":32,"amount":1.0,"portion":"1 pot","g":125.0}`
+/// (`lack`: bits of the values that are only lower bounds, left out when
+/// 0; `portion` and `g` left out for grams).
 /// The pending undo is not stored.
 #[derive(Serialize, Deserialize)]
 struct StoredPlan {
