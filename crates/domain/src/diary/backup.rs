@@ -3,8 +3,11 @@
 //! ways to apply it; and CSV files for a dietitian.
 //!
 //! The backup is
-//! `{"format":"electrolyte-planner-backup","version":1,"settings":{..},"days":{"2026-11-29":{..},..}}`
-//! with settings and days in their stored forms (see [`super::storage`]).
+//! `{"format":"electrolyte-planner-backup","version":2,"settings":{..},"mine":{..},"days":{"2026-11-29":{..},..}}`
+//! with settings, own foods and days in their stored forms (see
+//! [`super::storage`]). Version 2 added `"mine"` (left out when there are
+//! none) and the plan item kind `"mine"`; version 1 backups are read as
+//! they are.
 //!
 //! # Merge rules ([`ImportMode::Merge`])
 //! - A day only in the backup is added.
@@ -16,6 +19,10 @@
 //!   the day's own are kept. A day that would pass the item or cramp limit
 //!   gets what fits.
 //! - The targets in use are kept; the backup's favourites are added.
+//! - Own foods and recipes: one with the same content as one here is that
+//!   one; any other is added with a new id, even with the same name (kept
+//!   as a second). The backup's days then point to the ids here
+//!   ([`crate::foods::mine::MyFoods::merge`]).
 //! - Merging the same backup twice changes nothing the second time.
 //!
 //! [`ImportMode::Replace`] makes the diary the backup (settings too).
@@ -36,6 +43,7 @@ use super::settings::Settings;
 use super::storage::{prepare_batch, Batch, KeyValueStore, SaveError};
 use super::Diary;
 use crate::foods::food_table::FoodTable;
+use crate::foods::mine::MyFoods;
 use crate::foods::nutrient::Nutrient;
 use crate::planning::plan::{DayPlan, Entry, Meal};
 use crate::planning::totals::{item_amount, ItemAmount, WaterCounting};
@@ -46,7 +54,10 @@ use crate::units::format::{count, format_number};
 pub const BACKUP_FORMAT: &str = "electrolyte-planner-backup";
 
 /// The backup version written and read here.
-pub const BACKUP_VERSION: u64 = 1;
+pub const BACKUP_VERSION: u64 = 2;
+
+/// The oldest backup version still read.
+const FIRST_BACKUP_VERSION: u64 = 1;
 
 /// The largest backup file accepted, in bytes (20 MB).
 pub const MAX_BACKUP_BYTES: usize = 20_000_000;
@@ -56,6 +67,8 @@ pub const MAX_BACKUP_BYTES: usize = 20_000_000;
 pub struct Backup {
     /// The settings in the backup.
     pub settings: Settings,
+    /// The own foods and recipes (none in a version 1 backup).
+    pub mine: MyFoods,
     /// The days with something recorded.
     pub days: BTreeMap<Date, DayEntry>,
     /// Stored values the app could not read when the backup was made, by
@@ -68,6 +81,8 @@ struct BackupFile<'a> {
     format: &'static str,
     version: u64,
     settings: &'a Settings,
+    #[serde(skip_serializing_if = "MyFoods::is_empty")]
+    mine: &'a MyFoods,
     days: &'a BTreeMap<Date, DayEntry>,
     #[serde(skip_serializing_if = "<[(String, String)]>::is_empty")]
     #[serde(serialize_with = "serialize_pairs")]
@@ -96,6 +111,7 @@ pub fn export_everything(diary: &Diary, unreadable: &[(String, String)]) -> Stri
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         settings: &diary.settings,
+        mine: &diary.mine,
         days: &diary.days,
         unreadable,
     })
@@ -160,6 +176,11 @@ pub enum ImportError {
         /// The parser's explanation.
         detail: String,
     },
+    /// The own foods and recipes are not valid.
+    Mine {
+        /// The parser's explanation.
+        detail: String,
+    },
     /// The section of unreadable values is not a list of texts by key.
     Unreadable {
         /// The parser's explanation.
@@ -175,6 +196,7 @@ impl ImportError {
             ImportError::NotJson { detail }
             | ImportError::Settings { detail, .. }
             | ImportError::Day { detail, .. }
+            | ImportError::Mine { detail }
             | ImportError::Unreadable { detail } => detail.clone(),
             ImportError::BadVersion { written } => format!("\"version\": {written}"),
             ImportError::TooLarge { bytes } => format!("{bytes} bytes"),
@@ -221,6 +243,10 @@ impl fmt::Display for ImportError {
             ImportError::FutureVersion(v) => write!(
                 f,
                 "This backup was made by a newer version of the app (backup version {v}). Update the app to import it."
+            ),
+            ImportError::Mine { .. } => write!(
+                f,
+                "This backup's own foods and recipes are not valid, so nothing was imported."
             ),
             ImportError::RepeatedSection { name, line } => write!(
                 f,
@@ -349,7 +375,7 @@ pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError
         }
     }
     match sections.get("version").map(|v| (v, version_number(v))) {
-        Some((_, Some(BACKUP_VERSION))) => {}
+        Some((_, Some(FIRST_BACKUP_VERSION..=BACKUP_VERSION))) => {}
         Some((_, Some(v))) if v > BACKUP_VERSION => return Err(ImportError::FutureVersion(v)),
         Some((raw, _)) => {
             return Err(ImportError::BadVersion {
@@ -371,6 +397,12 @@ pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError
                 reason: format!("are not valid: {reason}"),
                 detail,
             }
+        })?,
+    };
+    let mine = match sections.get("mine") {
+        None => MyFoods::default(),
+        Some(raw) => serde_json::from_str::<MyFoods>(raw.get()).map_err(|e| ImportError::Mine {
+            detail: e.to_string(),
         })?,
     };
     let raw_days = match sections.get("days") {
@@ -422,6 +454,7 @@ pub fn parse_backup(text: &str, table: &FoodTable) -> Result<Backup, ImportError
     };
     Ok(Backup {
         settings,
+        mine,
         days,
         unreadable,
     })
@@ -532,15 +565,21 @@ pub struct ImportOutcome {
     /// Whether the settings changed (save them with
     /// [`super::storage::save_settings`]).
     pub settings_changed: bool,
+    /// Whether the own foods and recipes changed (save them with
+    /// [`super::storage::save_mine`]).
+    pub mine_changed: bool,
 }
 
 /// Applies `backup` to `diary`.
 pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutcome {
     let mut outcome = ImportOutcome::default();
     let old_settings = diary.settings.clone();
+    let old_mine = diary.mine.clone();
+    let mut backup = backup;
     match mode {
         ImportMode::Replace => {
             diary.settings = backup.settings;
+            diary.mine = backup.mine.clone();
             for date in diary.days.keys().copied().collect::<Vec<_>>() {
                 if !backup.days.contains_key(&date) {
                     diary.days.remove(&date);
@@ -549,6 +588,14 @@ pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutco
             }
         }
         ImportMode::Merge => {
+            // A merge that would pass the limit keeps the diary's own foods;
+            // the backup's days keep their snapshots either way.
+            if let Ok(ids) = diary.mine.merge(&backup.mine) {
+                for day in backup.days.values_mut() {
+                    day.plan_mut()
+                        .map_mine_sources(|id| ids.get(&id).copied().unwrap_or(id));
+                }
+            }
             for &ndb in backup.settings.favourites() {
                 if !diary.settings.is_favourite(ndb) {
                     // A full list keeps the diary's own favourites.
@@ -579,6 +626,7 @@ pub fn apply(diary: &mut Diary, backup: Backup, mode: ImportMode) -> ImportOutco
     }
     outcome.changed.sort();
     outcome.settings_changed = diary.settings != old_settings;
+    outcome.mine_changed = diary.mine != old_mine;
     outcome
 }
 
@@ -607,7 +655,13 @@ pub fn plan_import(
 ) -> Result<PlannedImport, SaveError> {
     let mut after = diary.clone();
     let outcome = apply(&mut after, backup.clone(), mode);
-    let batch = prepare_batch(store, &after, &outcome.changed, outcome.settings_changed)?;
+    let batch = prepare_batch(
+        store,
+        &after,
+        &outcome.changed,
+        outcome.settings_changed,
+        outcome.mine_changed,
+    )?;
     Ok(PlannedImport {
         diary: after,
         outcome,
@@ -716,6 +770,7 @@ pub fn csv_items(diary: &Diary, table: &FoodTable) -> String {
             .map(move |(meal, item)| {
                 let grams = match &item.entry {
                     Entry::Food(f) => table.get(f.ndb).and_then(|food| f.grams(food)),
+                    Entry::Mine(m) => Some(m.grams()),
                     _ => None,
                 };
                 let mut row = vec![
@@ -727,7 +782,7 @@ pub fn csv_items(diary: &Diary, table: &FoodTable) -> String {
                 ];
                 row.extend(Nutrient::MINERALS.map(|n| {
                     match item_amount(item, n, table, WaterCounting::default()) {
-                        ItemAmount::Known(v) => number(v),
+                        ItemAmount::Known(v) | ItemAmount::AtLeast(v) => number(v),
                         ItemAmount::NoData => String::new(),
                         ItemAmount::NotCarried => "0".to_owned(),
                     }
@@ -939,7 +994,7 @@ mod tests {
         let diary = sample();
         let json = export_json(&diary);
         assert!(
-            json.starts_with(r#"{"format":"electrolyte-planner-backup","version":1,"settings":"#)
+            json.starts_with(r#"{"format":"electrolyte-planner-backup","version":2,"settings":"#)
         );
         let backup = parse_backup(&json, &table()).unwrap();
         let mut restored = Diary::default();
@@ -971,19 +1026,19 @@ mod tests {
             ("{\"format\":".into(), "not readable JSON"),
             ("[1,2]".into(), "not an Electrolyte Planner backup."),
             (
-                r#"{"format":"other","version":1}"#.into(),
+                r#"{"format":"other","version":2}"#.into(),
                 "not an Electrolyte Planner backup.",
             ),
             (
-                good.replace(r#""version":1"#, r#""version":7"#),
+                good.replace(r#""version":2"#, r#""version":7"#),
                 "newer version of the app (backup version 7)",
             ),
             (
-                good.replace(r#""version":1"#, r#""version":"1""#),
+                good.replace(r#""version":2"#, r#""version":"2""#),
                 "This backup's version is not a number this app writes",
             ),
             (
-                good.replace(r#""version":1"#, r#""version":1.5"#),
+                good.replace(r#""version":2"#, r#""version":2.5"#),
                 "This backup's version is not a number this app writes",
             ),
             (
@@ -1075,11 +1130,11 @@ mod tests {
         let err = parse_backup("{\"a\":", &table()).unwrap_err();
         assert!(err.detail().contains("EOF"), "{}", err.detail());
         let err = parse_backup(
-            &good.replace(r#""version":1"#, r#""version":"1""#),
+            &good.replace(r#""version":2"#, r#""version":"2""#),
             &table(),
         )
         .unwrap_err();
-        assert_eq!(err.detail(), "\"version\": \"1\"");
+        assert_eq!(err.detail(), "\"version\": \"2\"");
     }
 
     #[test]
@@ -1096,7 +1151,7 @@ mod tests {
         // JSON has one kind of number: 1.0 and 1e0 are 1.
         let good = export_json(&sample());
         for written in ["1.0", "1e0", "1.000"] {
-            let text = good.replace(r#""version":1"#, &format!(r#""version":{written}"#));
+            let text = good.replace(r#""version":2"#, &format!(r#""version":{written}"#));
             assert_eq!(
                 parse_backup(&text, &table()),
                 parse_backup(&good, &table()),
@@ -1159,7 +1214,7 @@ mod tests {
         let d = date("2026-11-29");
         let with_item = |item: &str| {
             format!(
-                r#"{{"format":"electrolyte-planner-backup","version":1,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":1,"lunch":[{item}]}}}}}}}}"#,
+                r#"{{"format":"electrolyte-planner-backup","version":2,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":1,"lunch":[{item}]}}}}}}}}"#,
                 serde_json::to_string(&Settings::default()).unwrap()
             )
         };
@@ -1259,7 +1314,7 @@ mod tests {
         let d = date("2026-11-29");
         let text = |items: &str, next: u32| {
             format!(
-                r#"{{"format":"electrolyte-planner-backup","version":1,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":{next},"lunch":[{items}]}}}}}}}}"#,
+                r#"{{"format":"electrolyte-planner-backup","version":2,"settings":{},"days":{{"2026-11-29":{{"p":{{"v":1,"next_id":{next},"lunch":[{items}]}}}}}}}}"#,
                 serde_json::to_string(&Settings::default()).unwrap()
             )
         };

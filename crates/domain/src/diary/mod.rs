@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 
 use crate::foods::food::NdbNumber;
 use crate::foods::food_table::FoodTable;
+use crate::foods::mine::{MyFoodId, MyFoods};
 use crate::planning::plan::{DayPlan, Entry, Meal, PlanError};
 use crate::planning::progress::{day_progress, Progress};
 use crate::planning::totals::{DayTotals, WaterCounting};
@@ -73,6 +74,8 @@ pub struct Diary {
     days: BTreeMap<Date, DayEntry>,
     settings: Settings,
     locked: BTreeSet<Date>,
+    /// The own foods and recipes.
+    mine: MyFoods,
 }
 
 /// What [`Diary::day`] returns for a date with nothing recorded.
@@ -158,6 +161,52 @@ impl Diary {
     /// The settings, to change.
     pub fn settings_mut(&mut self) -> &mut Settings {
         &mut self.settings
+    }
+
+    /// The own foods and recipes.
+    pub fn mine(&self) -> &MyFoods {
+        &self.mine
+    }
+
+    /// The own foods and recipes, to change.
+    pub fn mine_mut(&mut self) -> &mut MyFoods {
+        &mut self.mine
+    }
+
+    /// The days (oldest first) with items planned from the own food or
+    /// recipe `id`, and how many items each: for "also update the 12 past
+    /// days that use it". Locked days are not among them.
+    pub fn days_using(&self, id: MyFoodId) -> Vec<(Date, usize)> {
+        self.days
+            .iter()
+            .map(|(&date, day)| (date, day.plan().uses_mine(id)))
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
+    /// The explicit "also update the past days": brings every item planned
+    /// from `id` on the days at `dates` up to date with the own food or
+    /// recipe as it is now ([`DayPlan::refresh_mine`]). Returns the dates
+    /// changed; locked days and days without it are left alone.
+    pub fn refresh_days_using(
+        &mut self,
+        id: MyFoodId,
+        dates: &[Date],
+        table: &FoodTable,
+    ) -> Vec<Date> {
+        let mut changed = Vec::new();
+        for &date in dates {
+            if self.is_locked(date) {
+                continue;
+            }
+            let Some(day) = self.days.get_mut(&date) else {
+                continue;
+            };
+            if day.plan_mut().refresh_mine(id, &self.mine, table) > 0 {
+                changed.push(date);
+            }
+        }
+        changed
     }
 
     /// Changes the plan of `date` with `change`, all or nothing.

@@ -427,3 +427,122 @@ mod fuzz {
         );
     }
 }
+
+/// An own food from generated values: any name (markup and quotes
+/// included), values per 100 g or per serving, maybe a portion.
+fn own_food() -> impl Strategy<Value = crate::foods::custom::CustomFoodDraft> {
+    use crate::foods::custom::{Basis, CustomFoodDraft, ServingSize};
+    (
+        "(\\PC|[<>\"&']){1,30}",
+        "\\PC{0,10}",
+        proptest::option::of(1.0f64..1_000.0),
+        proptest::collection::vec(proptest::option::of(0.0f64..90.0), 6),
+        proptest::option::of(("[a-z ]{1,10}", 1.0f64..500.0)),
+    )
+        .prop_map(|(name, brand, serving, values, portion)| {
+            let mut d = CustomFoodDraft::new(&name);
+            d.brand = brand;
+            d.basis = serving.map_or(Basis::Per100g, |g| Basis::PerServing(ServingSize::Grams(g)));
+            d.values = [
+                values[0], values[1], values[2], values[3], values[4], values[5],
+            ];
+            d.portions = portion.into_iter().collect();
+            d
+        })
+}
+
+/// Own foods and one recipe of them, added where they pass the checks.
+fn own_foods() -> impl Strategy<Value = crate::foods::mine::MyFoods> {
+    use crate::foods::mine::MyFoods;
+    use crate::foods::recipe::{Ingredient, IngredientFood, RecipeDraft};
+    (
+        proptest::collection::vec(own_food(), 0..6),
+        0.5f64..20.0,
+        proptest::option::of(10.0f64..5_000.0),
+    )
+        .prop_map(|(drafts, servings, cooked)| {
+            let t = table();
+            let mut mine = MyFoods::new();
+            let ids: Vec<_> = drafts
+                .iter()
+                .filter_map(|d| mine.add_food(d).ok())
+                .collect();
+            let mut ingredients: Vec<Ingredient> = ids
+                .iter()
+                .map(|&id| Ingredient {
+                    food: IngredientFood::Mine(id),
+                    amount: 50.0,
+                    unit: FoodUnit::Mass(MassUnit::Gram),
+                })
+                .collect();
+            ingredients.push(Ingredient {
+                food: IngredientFood::Usda(ndb(11457)),
+                amount: 1.0,
+                unit: FoodUnit::Portion(0),
+            });
+            let recipe = RecipeDraft {
+                name: "Soup".into(),
+                ingredients,
+                servings,
+                cooked_grams: cooked,
+            };
+            let _ = mine.add_recipe(&recipe, &t);
+            mine
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn no_text_makes_the_own_food_decoder_panic(text in "\\PC*|[\\[\\]{}\":,0-9a-z_.\\-]*") {
+        if let Ok(mine) = super::storage::decode_mine(&text) {
+            let again = serde_json::to_string(&mine.value).unwrap();
+            prop_assert_eq!(serde_json::from_str::<crate::foods::mine::MyFoods>(&again).unwrap(), mine.value);
+        }
+    }
+
+    #[test]
+    fn own_foods_and_their_snapshots_come_back_unchanged(
+        mine in own_foods(),
+        cut in 0usize..4_000,
+        with in any::<char>(),
+    ) {
+        use crate::foods::mine::{MyFoods, MyUnit};
+        let t = table();
+        let json = serde_json::to_string(&mine).unwrap();
+        prop_assert_eq!(&serde_json::from_str::<MyFoods>(&json).unwrap(), &mine);
+        // Saved and loaded, with a day planned from each of them.
+        let mut store = MemoryStore::new();
+        let today = Date::parse("2026-11-30").unwrap();
+        let _ = load(&mut store, today);
+        super::storage::save_mine(&mut store, &mine).unwrap();
+        let mut day = DayEntry::new();
+        for (id, _) in mine.foods() {
+            let e = mine.snapshot(id, 42.5, MyUnit::Grams, &t).unwrap();
+            day.plan_mut().add_mine(Meal::Lunch, e).unwrap();
+        }
+        for (id, _) in mine.recipes() {
+            // A serving over 5 kg / 1.5 is refused as one entry, rightly.
+            match mine.snapshot(id, 1.5, MyUnit::Serving, &t) {
+                Ok(e) => {
+                    day.plan_mut().add_mine(Meal::Dinner, e).unwrap();
+                }
+                Err(e) => prop_assert!(matches!(e, crate::foods::mine::MyFoodsError::Amount(_))),
+            }
+        }
+        save_day(&mut store, today, &day).unwrap();
+        let report = load(&mut store, today);
+        prop_assert!(report.problems.is_empty());
+        prop_assert_eq!(report.diary.mine(), &mine);
+        prop_assert_eq!(report.diary.day(today), &day);
+        // Damaged: refused, or valid and stable.
+        let mut damaged: String = json.chars().take(cut).collect();
+        damaged.push(with);
+        damaged.extend(json.chars().skip(cut + 1));
+        if let Ok(m) = serde_json::from_str::<MyFoods>(&damaged) {
+            let again = serde_json::to_string(&m).unwrap();
+            prop_assert_eq!(serde_json::from_str::<MyFoods>(&again).unwrap(), m);
+        }
+    }
+}

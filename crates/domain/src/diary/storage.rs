@@ -1,20 +1,22 @@
 //! The diary in the browser's `localStorage`, through the
 //! [`KeyValueStore`] trait so that every rule here is tested natively.
 //!
-//! # Storage schema, version 1
+//! # Storage schema, version 2
 //!
 //! | key                      | value                                                        |
 //! |--------------------------|--------------------------------------------------------------|
-//! | `ep.schema`              | `1`: the schema version of every `ep.` key                  |
-//! | `ep.v1.day.YYYY-MM-DD`   | one day: `{"v":1,"rev":3,"d":{day}}`                         |
-//! | `ep.v1.settings`         | targets and favourites: `{"v":1,"rev":2,"d":{settings}}`    |
+//! | `ep.schema`              | `2`: the schema version of every `ep.` key                  |
+//! | `ep.v1.day.YYYY-MM-DD`   | one day: `{"v":2,"rev":3,"d":{day}}`                         |
+//! | `ep.v1.settings`         | targets and favourites: `{"v":2,"rev":2,"d":{settings}}`    |
+//! | `ep.v2.mine`             | own foods and recipes: `{"v":2,"rev":4,"d":{mine}}`          |
 //! | `ep.quarantine.<key>`    | an unreadable value of `<key>`, copied aside byte for byte  |
 //!
 //! Values are compact JSON. `v` is the record version, `rev` counts the
 //! writes of the key (so another tab's writes can be told apart), and `d`
 //! is the day in the short form of [`DayEntry`] (`{"p":plan,"c":cramps,
 //! "a":activity,"n":notes}`, see [`crate::diary::day`] and
-//! [`crate::planning::plan`]) or the [`Settings`] (`{"t":targets,"fav":[ndb]}`).
+//! [`crate::planning::plan`]) or the [`Settings`] (`{"t":targets,"fav":[ndb]}`)
+//! or the [`MyFoods`] (see [`crate::foods::mine`]).
 //! A day with nothing recorded has no key. Keys not starting with `ep.`
 //! belong to others and are never touched.
 //!
@@ -40,6 +42,15 @@
 //!
 //! # Migrations
 //!
+//! Version 2 adds the own foods (`ep.v2.mine`) and the plan item kind
+//! `"mine"` (a snapshot of an own food, see
+//! [`crate::planning::plan::MineEntry`]); everything version 1 wrote is
+//! valid version 2 as it is. So [`load`] migrates a version 1 store by
+//! rewriting only the marker (`1` → `2`, [`LoadReport::migrated_from_v1`]):
+//! records keep `"v":1` and are read as they are until their next write,
+//! which gives them `"v":2`. A version 1 app then finds a newer marker and
+//! writes nothing, so it never overwrites a day it cannot read.
+//!
 //! Version 0 (before the diary) kept one plan under `ep.plan` (a
 //! [`DayPlan`] in its stored form) and maybe the targets under
 //! `ep.targets` (a [`DailyTargets`]). [`load`] finds them when there is no
@@ -57,6 +68,7 @@ use super::date::{Date, MAX_YEAR, MIN_YEAR};
 use super::day::DayEntry;
 use super::settings::Settings;
 use super::Diary;
+use crate::foods::mine::MyFoods;
 use crate::planning::plan::DayPlan;
 use crate::targets::daily_targets::DailyTargets;
 
@@ -64,13 +76,19 @@ use crate::targets::daily_targets::DailyTargets;
 pub const SCHEMA_KEY: &str = "ep.schema";
 
 /// The schema version written and read by this code.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The first schema version with records (`ep.v1.*`); still read.
+const FIRST_RECORD_VERSION: u32 = 1;
 
 /// Day keys are this prefix and the date: `ep.v1.day.2026-11-29`.
 pub const DAY_KEY_PREFIX: &str = "ep.v1.day.";
 
 /// The key of the settings.
 pub const SETTINGS_KEY: &str = "ep.v1.settings";
+
+/// The key of the own foods and recipes.
+pub const MINE_KEY: &str = "ep.v2.mine";
 
 /// Unreadable values are copied to this prefix and their key.
 pub const QUARANTINE_PREFIX: &str = "ep.quarantine.";
@@ -276,7 +294,7 @@ pub struct DecodeProblem {
 /// Reads a record of `T`, telling damaged, foreign and newer data apart.
 fn decode<T: DeserializeOwned>(raw: &str) -> Result<Revised<T>, DecodeProblem> {
     match serde_json::from_str::<Record<T>>(raw) {
-        Ok(record) if record.v == SCHEMA_VERSION => Ok(Revised {
+        Ok(record) if (FIRST_RECORD_VERSION..=SCHEMA_VERSION).contains(&record.v) => Ok(Revised {
             value: record.d,
             rev: record.rev,
         }),
@@ -323,6 +341,11 @@ pub fn decode_settings(raw: &str) -> Result<Revised<Settings>, DecodeProblem> {
     decode(raw)
 }
 
+/// Reads the stored own foods and recipes (`ep.v2.mine`).
+pub fn decode_mine(raw: &str) -> Result<Revised<MyFoods>, DecodeProblem> {
+    decode(raw)
+}
+
 fn encode<T: Serialize>(value: &T, rev: u64) -> String {
     serde_json::to_string(&Record {
         v: SCHEMA_VERSION,
@@ -341,6 +364,9 @@ pub struct LoadReport {
     pub problems: Vec<StorageProblem>,
     /// Whether version 0 data was moved to version 1.
     pub migrated_from_v0: bool,
+    /// Whether a version 1 store was taken over as version 2 (its marker
+    /// rewritten; nothing else changes).
+    pub migrated_from_v1: bool,
     /// A write during loading (the marker, a migration, a quarantine copy)
     /// that the store refused; nothing was lost, it is retried next time.
     pub write_error: Option<StoreError>,
@@ -374,8 +400,16 @@ pub fn start_load(store: &mut impl KeyValueStore, open: Date) -> (LoadReport, Di
     let mut report = LoadReport::new(Diary::default());
     match store.get(SCHEMA_KEY) {
         Some(marker) if marker == SCHEMA_VERSION.to_string() => {}
+        Some(marker) if marker == FIRST_RECORD_VERSION.to_string() => {
+            // Version 1 data is valid version 2: only the marker changes.
+            report.write(store, SCHEMA_KEY, &SCHEMA_VERSION.to_string());
+            report.migrated_from_v1 = report.write_error.is_none();
+        }
         Some(marker) => {
-            let future = marker.parse::<u64>().ok().filter(|&v| v > 1);
+            let future = marker
+                .parse::<u64>()
+                .ok()
+                .filter(|&v| v > u64::from(SCHEMA_VERSION));
             if let Some(v) = future {
                 // Nothing is read and every write refuses: the newer app
                 // owns this storage.
@@ -408,7 +442,7 @@ pub fn start_load(store: &mut impl KeyValueStore, open: Date) -> (LoadReport, Di
             let has_v1 = store
                 .keys()
                 .iter()
-                .any(|k| k.starts_with(DAY_KEY_PREFIX) || k == SETTINGS_KEY);
+                .any(|k| k.starts_with(DAY_KEY_PREFIX) || k == SETTINGS_KEY || k == MINE_KEY);
             if !has_v1 {
                 migrate_v0(store, open, &mut report);
             }
@@ -425,6 +459,12 @@ pub fn start_load(store: &mut impl KeyValueStore, open: Date) -> (LoadReport, Di
         match decode_settings(&raw) {
             Ok(settings) => report.diary.settings = settings.value,
             Err(problem) => report.note_problem(store, SETTINGS_KEY, &raw, problem),
+        }
+    }
+    if let Some(raw) = store.get(MINE_KEY) {
+        match decode_mine(&raw) {
+            Ok(mine) => report.diary.mine = mine.value,
+            Err(problem) => report.note_problem(store, MINE_KEY, &raw, problem),
         }
     }
     report.read_day(store, open, &day_key(open));
@@ -509,6 +549,7 @@ impl LoadReport {
             diary,
             problems: Vec::new(),
             migrated_from_v0: false,
+            migrated_from_v1: false,
             write_error: None,
         }
     }
@@ -612,6 +653,8 @@ pub enum SaveError {
     LockedDay(Date),
     /// The stored settings cannot be read and are not overwritten.
     LockedSettings,
+    /// The stored own foods cannot be read and are not overwritten.
+    LockedMine,
     /// The storage belongs to a newer version of the app.
     NewerVersion,
     /// The store refused the write.
@@ -631,6 +674,10 @@ impl fmt::Display for SaveError {
             SaveError::LockedSettings => write!(
                 f,
                 "The saved targets and favourites could not be read, so they were not overwritten. Download them on the Backup page, then discard them to save new ones."
+            ),
+            SaveError::LockedMine => write!(
+                f,
+                "Your saved foods and recipes could not be read, so they were not overwritten. Download them on the Backup page, then discard them to save new ones."
             ),
             SaveError::NewerVersion => write!(
                 f,
@@ -837,6 +884,78 @@ pub fn save_settings(store: &mut impl KeyValueStore, settings: &Settings) -> Res
         .map_err(SaveError::Store)
 }
 
+/// The own foods as stored now, if any, and their revision (0 when absent).
+fn read_mine(store: &impl KeyValueStore) -> Result<Option<Revised<MyFoods>>, SaveError> {
+    check_schema(store)?;
+    match store.get(MINE_KEY) {
+        None => Ok(None),
+        Some(raw) => decode_mine(&raw)
+            .map(Some)
+            .map_err(|_| SaveError::LockedMine),
+    }
+}
+
+/// Writes the own foods and recipes. Refused, changing nothing, when the
+/// stored ones cannot be read or the store is full.
+pub fn save_mine(store: &mut impl KeyValueStore, mine: &MyFoods) -> Result<(), SaveError> {
+    let rev = read_mine(store)?.map_or(0, |m| m.rev);
+    store
+        .set(MINE_KEY, &encode(mine, rev + 1))
+        .map_err(SaveError::Store)
+}
+
+/// Reads the own foods as stored now, applies `change` and writes them
+/// back, like [`update_settings`]: the change starts from `open` (what the
+/// screen holds) when that is what is stored or holds unsaved changes, else
+/// from the stored ones, so a food another tab added in between is kept.
+/// Unreadable stored foods or storage of a newer version change nothing; a
+/// write the store refuses returns the changed foods with
+/// [`Updated::saved`] saying why.
+pub fn update_mine<T, E>(
+    store: &mut impl KeyValueStore,
+    open: &MyFoods,
+    unsaved: bool,
+    change: impl FnOnce(&mut MyFoods) -> Result<T, E>,
+) -> Result<Updated<T, MyFoods>, UpdateError<E>> {
+    let stored = read_mine(store).map_err(UpdateError::Save)?;
+    let mut mine = match stored {
+        Some(stored) if !unsaved && stored.value != *open => stored.value,
+        _ => open.clone(),
+    };
+    let value = change(&mut mine).map_err(UpdateError::Change)?;
+    let saved = match save_mine(store, &mine) {
+        Ok(()) => Ok(()),
+        Err(SaveError::Store(e)) => Err(e),
+        Err(e) => return Err(UpdateError::Save(e)),
+    };
+    Ok(Updated {
+        value,
+        record: mine,
+        saved,
+    })
+}
+
+/// "Also update the past days that use it", saved all or nothing: every
+/// item planned from the own food or recipe `id` on the diary's readable
+/// days is brought up to date with it as it is in `diary` now (see
+/// [`DayPlan::refresh_mine`]); returns how many days changed. Refused,
+/// changing nothing (in `diary` or the store), when a day cannot be
+/// written.
+pub fn refresh_days_using(
+    store: &mut impl KeyValueStore,
+    diary: &mut Diary,
+    id: crate::foods::mine::MyFoodId,
+    table: &crate::foods::food_table::FoodTable,
+) -> Result<usize, SaveError> {
+    let dates: Vec<Date> = diary.days_using(id).into_iter().map(|(d, _)| d).collect();
+    let mut after = diary.clone();
+    let changed = after.refresh_days_using(id, &dates, table);
+    let batch = prepare_batch(store, &after, &changed, false, false)?;
+    write_batch(store, &batch)?;
+    *diary = after;
+    Ok(changed.len())
+}
+
 /// What a `storage` event from another tab changed in the diary.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExternalChange {
@@ -844,6 +963,8 @@ pub enum ExternalChange {
     Day(Date),
     /// The settings were replaced.
     Settings,
+    /// The own foods and recipes were replaced.
+    MyFoods,
     /// The new value cannot be read: the date (if any) is locked now; the
     /// app should copy it aside with [`copy_unreadable_aside`].
     Problem(StorageProblem),
@@ -877,6 +998,19 @@ pub fn apply_external_change(
             Some(Ok(settings)) => {
                 diary.settings = settings.value;
                 ExternalChange::Settings
+            }
+            Some(Err(p)) => problem(new_value.unwrap_or_default(), p),
+        };
+    }
+    if key == MINE_KEY {
+        return match new_value.map(decode_mine) {
+            None => {
+                diary.mine = MyFoods::default();
+                ExternalChange::MyFoods
+            }
+            Some(Ok(mine)) => {
+                diary.mine = mine.value;
+                ExternalChange::MyFoods
             }
             Some(Err(p)) => problem(new_value.unwrap_or_default(), p),
         };
@@ -999,15 +1133,17 @@ impl Batch {
     }
 }
 
-/// The writes that store `diary`'s days at `dates` and, if `settings`, its
-/// settings, replacing what is stored (revisions bumped). Refused, like
-/// [`save_day`] and [`save_settings`], when the storage is a newer
-/// version's or a value to replace cannot be read.
+/// The writes that store `diary`'s days at `dates`, if `settings` its
+/// settings and if `mine` its own foods, replacing what is stored
+/// (revisions bumped). Refused, like [`save_day`], [`save_settings`] and
+/// [`save_mine`], when the storage is a newer version's or a value to
+/// replace cannot be read.
 pub fn prepare_batch(
     store: &impl KeyValueStore,
     diary: &Diary,
     dates: &[Date],
     settings: bool,
+    mine: bool,
 ) -> Result<Batch, SaveError> {
     check_schema(store)?;
     let mut batch = Batch::default();
@@ -1043,6 +1179,14 @@ pub fn prepare_batch(
             &mut batch,
             SETTINGS_KEY.to_owned(),
             Some(encode(diary.settings(), rev + 1)),
+        );
+    }
+    if mine {
+        let rev = read_mine(store)?.map_or(0, |m| m.rev);
+        add(
+            &mut batch,
+            MINE_KEY.to_owned(),
+            Some(encode(diary.mine(), rev + 1)),
         );
     }
     batch.writes.append(&mut sets);
@@ -1122,6 +1266,8 @@ fn unreadable_here(key: &str, raw: &str) -> bool {
         raw != SCHEMA_VERSION.to_string()
     } else if key == SETTINGS_KEY {
         decode_settings(raw).is_err()
+    } else if key == MINE_KEY {
+        decode_mine(raw).is_err()
     } else if let Some(date) = key.strip_prefix(DAY_KEY_PREFIX) {
         Date::parse(date).is_err() || decode_day(raw).is_err()
     } else {
@@ -1283,7 +1429,7 @@ mod tests {
         assert!(report.diary.is_empty());
         assert!(report.problems.is_empty());
         assert!(!report.migrated_from_v0);
-        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("2"));
         assert_eq!(store.get("other.app").as_deref(), Some("x"));
     }
 
@@ -1296,7 +1442,7 @@ mod tests {
         save_day(&mut store, today(), &day).unwrap();
         save_day(&mut store, today(), &day).unwrap();
         let raw = store.get("ep.v1.day.2026-11-29").unwrap();
-        assert!(raw.starts_with(r#"{"v":1,"rev":2,"d":{"p":"#), "{raw}");
+        assert!(raw.starts_with(r#"{"v":2,"rev":2,"d":{"p":"#), "{raw}");
         let mut settings = Settings::default();
         settings
             .toggle_favourite(NdbNumber::new(9040).unwrap())
@@ -1381,7 +1527,7 @@ mod tests {
     #[test]
     fn a_newer_schema_leaves_nothing_to_read() {
         let mut store = MemoryStore::new();
-        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(SCHEMA_KEY, "3").unwrap();
         store.set(&day_key(today()), "{}").unwrap();
         let (report, rest) = start_load(&mut store, today());
         assert!(rest.is_done());
@@ -1419,12 +1565,12 @@ mod tests {
             ("ep.v1.day.2026-11-04", "[1,2,3]", ProblemKind::Foreign),
             (
                 "ep.v1.day.2026-11-05",
-                r#"{"v":2,"rev":1,"d":{"new":true}}"#,
+                r#"{"v":3,"rev":1,"d":{"new":true}}"#,
                 ProblemKind::FutureVersion,
             ),
             (
                 "ep.v1.day.2026-11-06",
-                r#"{"v":2,"rev":1,"d":{}}"#,
+                r#"{"v":3,"rev":1,"d":{}}"#,
                 ProblemKind::FutureVersion,
             ),
             (
@@ -1526,7 +1672,7 @@ mod tests {
     #[test]
     fn a_newer_schema_is_read_only() {
         let mut store = MemoryStore::new();
-        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(SCHEMA_KEY, "3").unwrap();
         store.set(&day_key(today()), r#"{"v":2}"#).unwrap();
         let before = store.clone();
         let report = load(&mut store, today());
@@ -1553,7 +1699,7 @@ mod tests {
         save_day(&mut store, today(), &drinks(1)).unwrap();
         let report = load(&mut store, today());
         assert_eq!(report.problems.len(), 1);
-        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("2"));
         assert_eq!(store.get("ep.quarantine.ep.schema").as_deref(), Some("one"));
         assert_eq!(report.diary.len(), 1);
     }
@@ -1815,7 +1961,7 @@ mod tests {
         assert_eq!(report.diary.settings().targets(), &targets);
         assert_eq!(store.get(V0_PLAN_KEY), None);
         assert_eq!(store.get(V0_TARGETS_KEY), None);
-        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("2"));
         // The next load reads version 1 only.
         let again = load(&mut store, date("2026-12-01"));
         assert!(!again.migrated_from_v0);
@@ -1898,7 +2044,7 @@ mod tests {
         let (a, b) = (date("2026-11-01"), date("2026-11-02"));
         save_day(&mut store, a, &drinks(3)).unwrap();
         let diary = diary_of(&[(b, drinks(2))]);
-        let batch = prepare_batch(&store, &diary, &[a, b], true).unwrap();
+        let batch = prepare_batch(&store, &diary, &[a, b], true, false).unwrap();
         // a is removed (first), b and the settings written.
         assert_eq!(batch.writes()[0].value, None);
         assert_eq!(batch.writes().len(), 3);
@@ -1921,7 +2067,7 @@ mod tests {
         load(&mut store, today());
         let dates: Vec<Date> = (1..=20).map(|d| date(&format!("2026-11-{d:02}"))).collect();
         let diary = diary_of(&dates.iter().map(|&d| (d, drinks(3))).collect::<Vec<_>>());
-        let batch = prepare_batch(&store, &diary, &dates, false).unwrap();
+        let batch = prepare_batch(&store, &diary, &dates, false, false).unwrap();
         assert!(batch.growth() > 2_000);
         let before = store.clone();
         assert_eq!(
@@ -1937,7 +2083,7 @@ mod tests {
         save_day(&mut browser, dates[1], &drinks(1)).unwrap();
         let mut diary = diary;
         diary.set_day(dates[0], DayEntry::new()).unwrap();
-        let batch = prepare_batch(&browser, &diary, &dates, true).unwrap();
+        let batch = prepare_batch(&browser, &diary, &dates, true, false).unwrap();
         let before = browser.0.clone();
         assert_eq!(
             write_batch(&mut browser, &batch),
@@ -1958,17 +2104,17 @@ mod tests {
         store.set(&day_key(d), "{oops").unwrap();
         let diary = diary_of(&[(d, drinks(1))]);
         assert_eq!(
-            prepare_batch(&store, &diary, &[d], false),
+            prepare_batch(&store, &diary, &[d], false, false),
             Err(SaveError::LockedDay(d))
         );
         store.set(SETTINGS_KEY, "[]").unwrap();
         assert_eq!(
-            prepare_batch(&store, &diary, &[], true),
+            prepare_batch(&store, &diary, &[], true, false),
             Err(SaveError::LockedSettings)
         );
-        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(SCHEMA_KEY, "3").unwrap();
         assert_eq!(
-            prepare_batch(&store, &diary, &[], false),
+            prepare_batch(&store, &diary, &[], false, false),
             Err(SaveError::NewerVersion)
         );
     }
@@ -2011,7 +2157,7 @@ mod tests {
         let mut store = MemoryStore::new();
         load(&mut store, today());
         save_day(&mut store, today(), &drinks(1)).unwrap();
-        store.set(SCHEMA_KEY, "2").unwrap();
+        store.set(SCHEMA_KEY, "3").unwrap();
         store.set("other.app", "x").unwrap();
         let report = load(&mut store, today());
         assert!(report.diary.is_empty());
@@ -2065,4 +2211,231 @@ mod tests {
         }
         assert!(!all.contains_key("other.app"));
     }
+}
+
+/// Schema version 2: the migration from version 1 on stores written by
+/// version 1, and the own foods' key.
+#[cfg(test)]
+mod v2_tests {
+    use super::super::backup::{csv_items, export_json, parse_backup};
+    use super::super::date::date;
+    use super::*;
+    use crate::foods::custom::CustomFoodDraft;
+    use crate::foods::mine::MyUnit;
+    use crate::foods::nutrient::Nutrient;
+    use crate::planning::plan::test_table::table;
+    use crate::planning::plan::Meal;
+
+    /// The store version 1 (f5c9df5) wrote: every item kind, cramps,
+    /// activity, notes, settings.
+    fn v1_store() -> MemoryStore {
+        let fixture: BTreeMap<String, String> =
+            serde_json::from_str(include_str!("../../tests/fixtures/v1/store.json")).unwrap();
+        let mut store = MemoryStore::new();
+        for (k, v) in &fixture {
+            store.set(k, v).unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn a_version_1_store_loads_unchanged_and_only_its_marker_moves() {
+        let mut store = v1_store();
+        let before = store.clone();
+        let report = load(&mut store, date("2026-11-30"));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report.migrated_from_v1);
+        assert_eq!(report.diary.len(), 3);
+        assert_eq!(store.get(SCHEMA_KEY).as_deref(), Some("2"));
+        for key in before.keys().into_iter().filter(|k| k != SCHEMA_KEY) {
+            assert_eq!(store.get(&key), before.get(&key), "{key} untouched");
+        }
+        // Every day reads as version 1 wrote it: same stored form back.
+        for (d, day) in report.diary.days() {
+            let raw = before.get(&day_key(d)).unwrap();
+            let stored: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert_eq!(serde_json::to_value(day).unwrap(), stored["d"], "{d}");
+        }
+        assert_eq!(report.diary.settings().glass_ml(), 300);
+        assert_eq!(report.diary.settings().favourites().len(), 2);
+        // The CSV version 1 exported is the same now.
+        assert_eq!(
+            csv_items(&report.diary, &table()),
+            include_str!("../../tests/fixtures/v1/items.csv")
+        );
+        // Loading again migrates nothing more; a save writes version 2.
+        let again = load(&mut store, date("2026-11-30"));
+        assert!(!again.migrated_from_v1);
+        assert_eq!(again.diary, report.diary);
+        let d = date("2026-11-29");
+        save_day(&mut store, d, report.diary.day(d)).unwrap();
+        assert!(store
+            .get(&day_key(d))
+            .unwrap()
+            .starts_with(r#"{"v":2,"rev":2,"#));
+        assert_eq!(load(&mut store, d).diary, report.diary);
+    }
+
+    #[test]
+    fn a_version_1_backup_imports_unchanged() {
+        let mut store = v1_store();
+        let diary = load(&mut store, date("2026-11-30")).diary;
+        let backup = parse_backup(
+            include_str!("../../tests/fixtures/v1/backup.json"),
+            &table(),
+        )
+        .unwrap();
+        assert_eq!(backup.days, diary.days);
+        assert_eq!(&backup.settings, diary.settings());
+        assert!(backup.mine.is_empty());
+    }
+
+    #[test]
+    fn own_foods_are_stored_read_back_and_exported() {
+        let t = table();
+        let mut store = MemoryStore::new();
+        let mut diary = load(&mut store, date("2026-11-30")).diary;
+        let hostile = "<img src=x onerror=alert(1)>, \"yogurt\"";
+        let draft = CustomFoodDraft::new(hostile).with(Nutrient::Sodium, 480.0);
+        let updated = update_mine(&mut store, diary.mine(), false, |m| m.add_food(&draft)).unwrap();
+        let id = updated.value;
+        assert_eq!(updated.saved, Ok(()));
+        *diary.mine_mut() = updated.record;
+        let mut day = DayEntry::new();
+        let e = diary.mine().snapshot(id, 100.0, MyUnit::Grams, &t).unwrap();
+        day.plan_mut().add_mine(Meal::Lunch, e).unwrap();
+        save_day(&mut store, date("2026-11-30"), &day).unwrap();
+        diary.set_day(date("2026-11-30"), day).unwrap();
+        let read = load(&mut store, date("2026-11-30"));
+        assert!(read.problems.is_empty());
+        assert_eq!(read.diary, diary);
+        assert_eq!(read.diary.mine().name(id).as_deref(), Some(hostile));
+        // The backup holds them; a fresh diary gets everything back.
+        let json = export_json(&diary);
+        let backup = parse_backup(&json, &t).unwrap();
+        assert_eq!(&backup.mine, diary.mine());
+        let csv = csv_items(&diary, &t);
+        assert!(
+            csv.contains("2026-11-30,Lunch,\"<img src=x onerror=alert(1)>, \"\"yogurt\"\"\",100 g,100,,,,480"),
+            "{csv}"
+        );
+        // Another tab's change arrives.
+        let mut other = Diary::default();
+        let raw = store.get(MINE_KEY).unwrap();
+        assert_eq!(
+            apply_external_change(&mut other, MINE_KEY, Some(&raw)),
+            ExternalChange::MyFoods
+        );
+        assert_eq!(other.mine(), diary.mine());
+    }
+
+    #[test]
+    fn unreadable_own_foods_are_kept_reported_and_never_overwritten() {
+        let mut store = MemoryStore::new();
+        store.set(SCHEMA_KEY, "2").unwrap();
+        store
+            .set(MINE_KEY, r#"{"v":2,"rev":1,"d":{"next":0,"foods":[{"id":5"#)
+            .unwrap();
+        let report = load(&mut store, date("2026-11-30"));
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.problems[0].key, MINE_KEY);
+        assert!(report.problems[0].copied_aside);
+        assert!(report.diary.mine().is_empty());
+        let raw = store.get(MINE_KEY).unwrap();
+        assert_eq!(
+            save_mine(&mut store, report.diary.mine()),
+            Err(SaveError::LockedMine)
+        );
+        assert!(matches!(
+            update_mine(&mut store, report.diary.mine(), false, |m| m
+                .add_food(&CustomFoodDraft::new("Bread"))),
+            Err(UpdateError::Save(SaveError::LockedMine))
+        ));
+        assert_eq!(store.get(MINE_KEY), Some(raw.clone()));
+        assert_eq!(
+            store.get(&format!("{QUARANTINE_PREFIX}{MINE_KEY}")),
+            Some(raw)
+        );
+        assert_eq!(unreadable_values(&store).len(), 1);
+    }
+
+    #[test]
+    fn updating_the_past_days_is_explicit_and_counted() {
+        let t = table();
+        let mut store = MemoryStore::new();
+        let mut diary = load(&mut store, date("2026-11-30")).diary;
+        let draft = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 200.0);
+        let id = diary.mine_mut().add_food(&draft).unwrap();
+        save_mine(&mut store, diary.mine()).unwrap();
+        for d in ["2026-11-27", "2026-11-28", "2026-11-29"] {
+            let mut day = DayEntry::new();
+            let e = diary.mine().snapshot(id, 50.0, MyUnit::Grams, &t).unwrap();
+            day.plan_mut().add_mine(Meal::Breakfast, e).unwrap();
+            save_day(&mut store, date(d), &day).unwrap();
+            diary.set_day(date(d), day).unwrap();
+        }
+        let k = |diary: &Diary, d: &str| {
+            DayTotals::compute(diary.day(date(d)).plan(), &t, WaterCounting::default())
+                .day()
+                .get(Nutrient::Potassium)
+                .known
+        };
+        diary
+            .mine_mut()
+            .edit_food(
+                id,
+                &CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 300.0),
+            )
+            .unwrap();
+        save_mine(&mut store, diary.mine()).unwrap();
+        assert_eq!(k(&diary, "2026-11-28"), 100.0, "past days unchanged");
+        assert_eq!(diary.days_using(id).len(), 3);
+        assert_eq!(refresh_days_using(&mut store, &mut diary, id, &t), Ok(3));
+        assert_eq!(k(&diary, "2026-11-28"), 150.0);
+        assert_eq!(load(&mut store, date("2026-11-30")).diary, diary);
+        assert_eq!(refresh_days_using(&mut store, &mut diary, id, &t), Ok(0));
+    }
+
+    #[test]
+    fn importing_merges_own_foods_by_content_and_repoints_the_days() {
+        use super::super::backup::{apply, plan_import, ImportMode};
+        let t = table();
+        let bread = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 200.0);
+        let other_bread = CustomFoodDraft::new("Rye bread").with(Nutrient::Potassium, 250.0);
+        // Theirs: another bread first, then the same bread, planned on a day.
+        let mut theirs = Diary::default();
+        theirs.mine_mut().add_food(&other_bread).unwrap();
+        let their_id = theirs.mine_mut().add_food(&bread).unwrap();
+        let mut day = DayEntry::new();
+        let e = theirs
+            .mine()
+            .snapshot(their_id, 50.0, MyUnit::Grams, &t)
+            .unwrap();
+        day.plan_mut().add_mine(Meal::Breakfast, e).unwrap();
+        theirs.set_day(date("2026-11-20"), day).unwrap();
+        let backup = parse_backup(&export_json(&theirs), &t).unwrap();
+        // Ours: the same bread under another id.
+        let mut store = MemoryStore::new();
+        let mut ours = load(&mut store, date("2026-11-30")).diary;
+        let our_id = ours.mine_mut().add_food(&bread).unwrap();
+        save_mine(&mut store, ours.mine()).unwrap();
+        let planned = plan_import(&store, &ours, &backup, ImportMode::Merge).unwrap();
+        assert!(planned.outcome.mine_changed);
+        write_batch(&mut store, &planned.batch).unwrap();
+        let after = load(&mut store, date("2026-11-30")).diary;
+        assert_eq!(after, planned.diary);
+        assert_eq!(
+            after.mine().len(),
+            2,
+            "same content once, the namesake as a second"
+        );
+        assert_eq!(after.days_using(our_id), vec![(date("2026-11-20"), 1)]);
+        // Merging again changes nothing.
+        let mut again = after.clone();
+        let outcome = apply(&mut again, backup, ImportMode::Merge);
+        assert!(!outcome.mine_changed);
+        assert_eq!(again, after);
+    }
+
+    use crate::planning::totals::{DayTotals, WaterCounting};
 }

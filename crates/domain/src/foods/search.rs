@@ -111,26 +111,26 @@ const HEAD_WHOLE_SCORE: i32 = 1000;
 const HEAD_PREFIX_SCORE: i32 = 800;
 const HEAD_PARTIAL_SCORE: i32 = 400;
 /// Cost of each description word the query does not name.
-const UNMATCHED_DISTINCTIVE_COST: i32 = 50;
-const UNMATCHED_BOILERPLATE_COST: i32 = 1;
+pub(crate) const UNMATCHED_DISTINCTIVE_COST: i32 = 50;
+pub(crate) const UNMATCHED_BOILERPLATE_COST: i32 = 1;
 /// At most this many unmatched distinctive words are charged.
-const MAX_CHARGED_DISTINCTIVE: u32 = 6;
+pub(crate) const MAX_CHARGED_DISTINCTIVE: u32 = 6;
 /// Bonus when the query names every word of the description.
-const COMPLETE_MATCH_BONUS: i32 = 150;
+pub(crate) const COMPLETE_MATCH_BONUS: i32 = 150;
 /// Cost of a brand name anywhere in the description.
 const BRAND_COST: i32 = 250;
 /// Bonus per query word that matches a whole word rather than a prefix.
-const WHOLE_WORD_BONUS: i32 = 15;
+pub(crate) const WHOLE_WORD_BONUS: i32 = 15;
 /// Cost per segment between the head and a query word's best match.
-const LATE_MATCH_COST: i32 = 10;
-const MAX_CHARGED_LATENESS: u8 = 4;
+pub(crate) const LATE_MATCH_COST: i32 = 10;
+pub(crate) const MAX_CHARGED_LATENESS: u8 = 4;
 /// Bonus per distinct word of [`PREFERRED_WORDS`].
 const PREFERRED_BONUS: i32 = 20;
 /// Bonus per household portion USDA lists.
 const PORTION_BONUS: i32 = 10;
 const MAX_REWARDED_PORTIONS: usize = 4;
 /// Cost per comma-separated segment of the description.
-const SEGMENT_COST: i32 = 3;
+pub(crate) const SEGMENT_COST: i32 = 3;
 
 /// First segments that only name a category; the head follows them.
 const CATEGORY_HEADS: &[&str] = &[
@@ -158,7 +158,7 @@ const PREFERRED_WORDS: &[&str] = &["fresh", "plain", "raw", "whole"];
 /// USDA boilerplate: forms, preparations, fat levels, fortification and
 /// connectives that do not make a food another food. Sorted.
 #[rustfmt::skip]
-const BOILERPLATE_WORDS: &[&str] = &[
+pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
     "a", "added", "all", "and", "as", "baked", "boiled", "bone", "boneless", "braised", "broiled",
     "broiler", "broilers", "by", "c", "commercial", "cooked", "d", "drained", "e", "enriched",
     "farmed", "fat", "flesh", "fluid", "fortified", "free", "fresh", "from", "fryers", "grilled",
@@ -187,7 +187,7 @@ fn group_penalty(code: &str) -> i32 {
 
 /// How much of the head segment the query covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HeadMatch {
+pub(crate) enum HeadMatch {
     /// Every head word is matched as a whole word (or its plural).
     Whole,
     /// Every head word is matched, some only as a prefix.
@@ -199,7 +199,7 @@ enum HeadMatch {
 }
 
 impl HeadMatch {
-    fn of(head: u64, covered: u64, whole: u64) -> HeadMatch {
+    pub(crate) fn of(head: u64, covered: u64, whole: u64) -> HeadMatch {
         if head & !whole == 0 {
             HeadMatch::Whole
         } else if head & !covered == 0 {
@@ -211,7 +211,7 @@ impl HeadMatch {
         }
     }
 
-    fn score(self) -> i32 {
+    pub(crate) fn score(self) -> i32 {
         match self {
             HeadMatch::Whole => HEAD_WHOLE_SCORE,
             HeadMatch::Prefix => HEAD_PREFIX_SCORE,
@@ -250,7 +250,7 @@ const BYTE_KINDS: [u8; 256] = {
 /// Calls `emit(word, segment, brand)` for every normalised word of `text`,
 /// numbering comma-separated segments (commas inside parentheses do not
 /// separate); `brand` tells a word written in capitals, as USDA writes brands.
-fn for_each_word(text: &str, mut emit: impl FnMut(&str, u8, bool)) {
+pub(crate) fn for_each_word(text: &str, mut emit: impl FnMut(&str, u8, bool)) {
     let mut buffer = String::new();
     for_each_raw_word(text, |word, segment, brand| {
         buffer.clear();
@@ -422,7 +422,7 @@ fn fold_to_ascii(c: char) -> Option<&'static str> {
 /// `potatoes`, `potato` → `potato`; `berries`, `berry` → `berry`;
 /// `peaches`, `peach` → `peach`. The forms need not be real words, only
 /// agree.
-fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> String {
     let mut form = String::new();
     push_singular(word, &mut form);
     form

@@ -49,7 +49,7 @@ impl DayFigures {
             date,
             food_logged: plan
                 .iter()
-                .any(|(_, item)| matches!(item.entry, Entry::Food(_))),
+                .any(|(_, item)| matches!(item.entry, Entry::Food(_) | Entry::Mine(_))),
             items: plan.len(),
             recorded: !day.is_empty(),
             cramps: day.cramps().len(),

@@ -6,8 +6,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::foods::food::{Food, NdbNumber};
+use crate::foods::food::{Food, NdbNumber, NutrientValues};
 use crate::foods::food_table::FoodTable;
+use crate::foods::mine::{MyFoodId, MyFoods};
+use crate::foods::nutrient::Nutrient;
 use crate::planning::supplements::{
     CalciumForm, DrinkMinerals, ElectrolyteDrink, MagnesiumForm, Supplement, SupplementError,
 };
@@ -131,6 +133,120 @@ fn unit_grams(food: &Food, unit: FoodUnit) -> Option<f64> {
     }
 }
 
+/// What an own food's amount counts, kept with the snapshot.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MineUnit {
+    /// Grams.
+    Grams,
+    /// A household portion of a food, or "1 serving" of a recipe, as it
+    /// weighed when planned.
+    Portion {
+        /// "1 pot", "1 serving".
+        label: String,
+        /// What one weighs, in g.
+        grams: f64,
+    },
+}
+
+impl MineUnit {
+    /// Grams in one unit.
+    pub fn grams(&self) -> f64 {
+        match self {
+            MineUnit::Grams => 1.0,
+            MineUnit::Portion { grams, .. } => *grams,
+        }
+    }
+
+    /// The unit's name in messages: "g" or "portions".
+    pub fn name(&self) -> &'static str {
+        match self {
+            MineUnit::Grams => "g",
+            MineUnit::Portion { .. } => "portions",
+        }
+    }
+}
+
+/// One of the user's own foods or recipes in the plan, as a **snapshot**:
+/// its name and values per 100 g as they were when planned. Editing or
+/// deleting the food never changes the day, unless the person asks
+/// ([`DayPlan::refresh_mine`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MineEntry {
+    /// The own food or recipe it was taken from (it may be gone since).
+    pub source: MyFoodId,
+    /// Its name when planned.
+    pub name: String,
+    /// Its values per 100 g when planned; `None` = no data.
+    pub per_100g: NutrientValues,
+    /// Bit `n.index()` set: the value of nutrient `n` is only a lower bound
+    /// (a recipe's ingredients lacking data).
+    pub lacking: u8,
+    /// How many `unit`s.
+    pub amount: f64,
+    /// Grams or a portion.
+    pub unit: MineUnit,
+}
+
+impl MineEntry {
+    /// The grams planned.
+    pub fn grams(&self) -> f64 {
+        self.amount * self.unit.grams()
+    }
+
+    /// Whether `nutrient`'s value is only a lower bound.
+    pub fn is_lower_bound(&self, nutrient: Nutrient) -> bool {
+        self.lacking & (1 << nutrient.index()) != 0
+    }
+
+    /// "1 pot, 125 g", "2 × 1 serving, 700 g", "150 g".
+    pub fn describe_amount(&self) -> String {
+        let count = format_number(self.amount, 2);
+        match &self.unit {
+            MineUnit::Grams => format!("{count} g"),
+            MineUnit::Portion { label, .. } => {
+                let grams = format_number(self.grams(), 1);
+                if count == "1" {
+                    format!("{label}, {grams} g")
+                } else {
+                    format!("{count} × {label}, {grams} g")
+                }
+            }
+        }
+    }
+
+    /// The entry, checked as a stored one is.
+    fn checked(self) -> Result<MineEntry, PlanError> {
+        let name_ok = self.name.trim() == self.name
+            && !self.name.is_empty()
+            && self.name.chars().count() <= MAX_MINE_NAME_CHARS;
+        if !name_ok {
+            return Err(PlanError::Stored("an own food's name is empty or too long"));
+        }
+        let values_ok = Nutrient::ALL.into_iter().all(|n| {
+            self.per_100g
+                .get(n)
+                .is_none_or(|v| v.is_finite() && (0.0..=100_000.0).contains(&v))
+        });
+        if !values_ok || self.lacking >= 1 << Nutrient::ALL.len() {
+            return Err(PlanError::Stored("an own food's values are out of range"));
+        }
+        if let MineUnit::Portion { label, grams } = &self.unit {
+            if label.trim().is_empty()
+                || label.chars().count() > 40
+                || !(grams.is_finite() && *grams > 0.0 && *grams <= MAX_GRAMS)
+            {
+                return Err(PlanError::Stored("an own food's portion is not usable"));
+            }
+        }
+        let amount = positive(self.amount, MAX_GRAMS / self.unit.grams(), self.unit.name())
+            .map_err(PlanError::Amount)?;
+        Ok(MineEntry { amount, ..self })
+    }
+}
+
+/// The longest own food name a plan keeps: a name, " (", a brand and ")".
+const MAX_MINE_NAME_CHARS: usize = 2 * crate::foods::custom::MAX_NAME_CHARS + 3;
+
 /// A drink counted as fluid only (water, tea, coffee...). Drinks whose
 /// minerals should count (milk, juice) are added as foods instead.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -157,6 +273,8 @@ pub enum Entry {
     Supplement(Supplement),
     /// A drink counted as fluid.
     Drink(Drink),
+    /// One of the user's own foods or recipes, as planned (a snapshot).
+    Mine(MineEntry),
 }
 
 /// One item of the day plan.
@@ -179,6 +297,7 @@ impl PlanItem {
             },
             Entry::Supplement(s) => s.name(),
             Entry::Drink(_) => "Drink".to_owned(),
+            Entry::Mine(m) => m.name.clone(),
         }
     }
 
@@ -189,6 +308,7 @@ impl PlanItem {
             Entry::Food(f) => describe_food_amount(f, table.get(f.ndb)),
             Entry::Supplement(s) => s.describe_amount(),
             Entry::Drink(d) => d.unit.describe(d.amount),
+            Entry::Mine(m) => m.describe_amount(),
         }
     }
 
@@ -199,6 +319,7 @@ impl PlanItem {
             Entry::Food(f) => f.amount,
             Entry::Supplement(s) => s.amount(),
             Entry::Drink(d) => d.amount,
+            Entry::Mine(m) => m.amount,
         }
     }
 }
@@ -396,6 +517,52 @@ impl DayPlan {
         self.push(meal, Entry::Drink(drink))
     }
 
+    /// Adds an own food or recipe at the end of `meal`, as the snapshot
+    /// [`MyFoods::snapshot`] made.
+    pub fn add_mine(&mut self, meal: Meal, entry: MineEntry) -> Result<ItemId, PlanError> {
+        let entry = entry.checked()?;
+        self.push(meal, Entry::Mine(entry))
+    }
+
+    /// How many items were planned from the own food or recipe `id`.
+    pub fn uses_mine(&self, id: MyFoodId) -> usize {
+        self.iter()
+            .filter(|(_, item)| matches!(&item.entry, Entry::Mine(m) if m.source == id))
+            .count()
+    }
+
+    /// Brings every item planned from `id` up to date with `mine` (name,
+    /// values, portion weight; amounts kept): the explicit "also update the
+    /// past days" of an edit. Items whose food is gone or whose portion no
+    /// longer exists keep their snapshot. Returns how many were updated.
+    pub fn refresh_mine(&mut self, id: MyFoodId, mine: &MyFoods, table: &FoodTable) -> usize {
+        let mut updated = 0;
+        for item in self.meals.iter_mut().flatten() {
+            if let Entry::Mine(entry) = &item.entry {
+                if entry.source != id {
+                    continue;
+                }
+                if let Some(fresh) = mine.refreshed(entry, table) {
+                    if fresh != *entry {
+                        item.entry = Entry::Mine(fresh);
+                        updated += 1;
+                    }
+                }
+            }
+        }
+        updated
+    }
+
+    /// Points every own-food item to `map(source)`: a backup's own foods
+    /// got other ids here. Values and names are kept.
+    pub(crate) fn map_mine_sources(&mut self, map: impl Fn(MyFoodId) -> MyFoodId) {
+        for item in self.meals.iter_mut().flatten() {
+            if let Entry::Mine(entry) = &mut item.entry {
+                entry.source = map(entry.source);
+            }
+        }
+    }
+
     /// The day's glasses of `glass` (the one-tap water counter): the
     /// first drink item counted in that glass, and how many glasses.
     pub fn glasses(&self, glass: VolumeUnit) -> Option<(ItemId, f64)> {
@@ -487,6 +654,13 @@ impl DayPlan {
                     .map_err(PlanError::Supplement)?,
             ),
             Entry::Drink(d) => Entry::Drink(check_drink(amount, d.unit)?),
+            Entry::Mine(m) => Entry::Mine(
+                MineEntry {
+                    amount,
+                    ..m.clone()
+                }
+                .checked()?,
+            ),
         };
         item.entry = entry;
         Ok(())
@@ -595,7 +769,11 @@ impl DayPlan {
 /// `{"kind":"calcium","id":..,"form":"carbonate","mg":..}`,
 /// `{"kind":"potassium","id":..,"tablets":2}`,
 /// `{"kind":"electrolyte_drink","id":..,"name":"..","per_serving":{"na":..,"k":..,"mg":..,"ca":..},"ml":500.0,"servings":1.0}`,
-/// `{"kind":"drink","id":..,"amount":2.0,"unit":"glass"}`.
+/// `{"kind":"drink","id":..,"amount":2.0,"unit":"glass"}`, and since schema
+/// version 2 an own food or recipe as a snapshot:
+/// `{"kind":"mine","id":..,"src":3,"name":"Greek yogurt (Fage)","per_100g":{"k":140.0,"na":36.0},"lack":32,"amount":1.0,"portion":"1 pot","g":125.0}`
+/// (`lack`: bits of the values that are only lower bounds, left out when
+/// 0; `portion` and `g` left out for grams).
 /// The pending undo is not stored.
 #[derive(Serialize, Deserialize)]
 struct StoredPlan {
@@ -653,6 +831,40 @@ enum StoredItem {
         amount: f64,
         unit: VolumeUnit,
     },
+    Mine {
+        id: u32,
+        src: MyFoodId,
+        name: String,
+        per_100g: crate::foods::mine::StoredValues,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        lack: u8,
+        amount: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        portion: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        g: Option<f64>,
+    },
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+/// A food unit in its stored form: a portion position or a mass symbol.
+pub(crate) fn unit_to_stored(unit: FoodUnit) -> (Option<usize>, Option<String>) {
+    match unit {
+        FoodUnit::Portion(i) => (Some(i), None),
+        FoodUnit::Mass(unit) => (None, Some(unit.symbol().to_owned())),
+    }
+}
+
+/// Inverse of [`unit_to_stored`]; `None` unless exactly one is given and valid.
+pub(crate) fn unit_from_stored(portion: Option<usize>, unit: Option<&str>) -> Option<FoodUnit> {
+    match (portion, unit.map(MassUnit::from_symbol)) {
+        (Some(i), None) => Some(FoodUnit::Portion(i)),
+        (None, Some(Some(mass))) => Some(FoodUnit::Mass(mass)),
+        _ => None,
+    }
 }
 
 impl From<PlanItem> for StoredItem {
@@ -701,6 +913,22 @@ impl From<PlanItem> for StoredItem {
                 amount: d.amount,
                 unit: d.unit,
             },
+            Entry::Mine(m) => {
+                let (portion, g) = match m.unit {
+                    MineUnit::Grams => (None, None),
+                    MineUnit::Portion { label, grams } => (Some(label), Some(grams)),
+                };
+                StoredItem::Mine {
+                    id,
+                    src: m.source,
+                    name: m.name,
+                    per_100g: m.per_100g.into(),
+                    lack: m.lacking,
+                    amount: m.amount,
+                    portion,
+                    g,
+                }
+            }
         }
     }
 }
@@ -770,6 +998,31 @@ impl TryFrom<StoredItem> for PlanItem {
             ),
             StoredItem::Drink { id, amount, unit } => {
                 (id, Entry::Drink(check_drink(amount, unit)?))
+            }
+            StoredItem::Mine {
+                id,
+                src,
+                name,
+                per_100g,
+                lack,
+                amount,
+                portion,
+                g,
+            } => {
+                let unit = match (portion, g) {
+                    (None, None) => MineUnit::Grams,
+                    (Some(label), Some(grams)) => MineUnit::Portion { label, grams },
+                    _ => return Err(PlanError::Stored("an own food has no valid unit")),
+                };
+                let entry = MineEntry {
+                    source: src,
+                    name,
+                    per_100g: NutrientValues::new(per_100g.into()),
+                    lacking: lack,
+                    amount,
+                    unit,
+                };
+                (id, Entry::Mine(entry.checked()?))
             }
         };
         Ok(PlanItem {

@@ -28,6 +28,9 @@ pub enum ItemAmount {
     /// The item should hold some but the data is missing (USDA has no value,
     /// or the food or portion is not in the table).
     NoData,
+    /// At least this much: a recipe planned from ingredients some of which
+    /// lack data for it; counts as known and as missing data.
+    AtLeast(f64),
     /// The item does not carry this nutrient at all (a magnesium tablet's
     /// potassium, a glass of water's sodium) or it is not counted (food
     /// water with [`WaterCounting::DrinksOnly`]); not "missing".
@@ -81,6 +84,16 @@ fn item_amounts(
             Nutrient::Water => ItemAmount::Known(d.ml()),
             _ => ItemAmount::NotCarried,
         }),
+        Entry::Mine(m) => Nutrient::ALL.map(|nutrient| {
+            if nutrient == Nutrient::Water && water == WaterCounting::DrinksOnly {
+                return ItemAmount::NotCarried;
+            }
+            match m.per_100g.get(nutrient) {
+                None => ItemAmount::NoData,
+                Some(v) if m.is_lower_bound(nutrient) => ItemAmount::AtLeast(v * m.grams() / 100.0),
+                Some(v) => ItemAmount::Known(v * m.grams() / 100.0),
+            }
+        }),
     }
 }
 
@@ -93,6 +106,7 @@ pub fn item_minerals_line(item: &PlanItem, table: &FoodTable) -> Option<String> 
         .filter_map(
             |n| match item_amount(item, n, table, WaterCounting::default()) {
                 ItemAmount::Known(mg) => Some(format!("{} {}", n.symbol(), format_amount(mg))),
+                ItemAmount::AtLeast(mg) => Some(format!("{} ≥ {}", n.symbol(), format_amount(mg))),
                 ItemAmount::NoData => Some(format!("{} no data", n.symbol())),
                 ItemAmount::NotCarried => None,
             },
@@ -121,6 +135,10 @@ impl NutrientTotal {
         match amount {
             ItemAmount::Known(value) => self.known += value,
             ItemAmount::NoData => self.items_missing += 1,
+            ItemAmount::AtLeast(value) => {
+                self.known += value;
+                self.items_missing += 1;
+            }
             ItemAmount::NotCarried => {}
         }
     }
@@ -215,7 +233,7 @@ impl DayTotals {
             meals[meal.index()].add_amounts(&amounts);
             day.add_amounts(&amounts);
             match &item.entry {
-                Entry::Food(_) => fluids.food_water.add(match water {
+                Entry::Food(_) | Entry::Mine(_) => fluids.food_water.add(match water {
                     WaterCounting::DrinksAndFood => amounts[Nutrient::Water.index()],
                     WaterCounting::DrinksOnly => {
                         item_amount(item, Nutrient::Water, table, WaterCounting::DrinksAndFood)
@@ -287,6 +305,14 @@ pub fn contributions(
                 amount,
                 percent: 0.0,
             }),
+            ItemAmount::AtLeast(amount) => {
+                known.push(Contribution {
+                    id: item.id,
+                    amount,
+                    percent: 0.0,
+                });
+                missing.push(item.id);
+            }
             ItemAmount::NoData => missing.push(item.id),
             ItemAmount::NotCarried => {}
         }
