@@ -303,8 +303,8 @@ describe('diary backup and failure cases', () => {
       ['other.json', JSON.stringify({ format: 'some-other-app', version: 1, days: {} }), /^This file is not an Electrolyte Planner backup\.$/],
       [
         'future.json',
-        JSON.stringify({ ...JSON.parse(exported.text), version: 2 }),
-        /made by a newer version of the app \(backup version 2\)/,
+        JSON.stringify({ ...JSON.parse(exported.text), version: 3 }),
+        /made by a newer version of the app \(backup version 3\)/,
       ],
       ['bad-day.json', JSON.stringify({ ...JSON.parse(exported.text), days: { '2026-02-30': {} } }), /^Day 2026-02-30 \(line 1\):/],
     ];

@@ -133,7 +133,7 @@ describe('storage edges', () => {
       const raw = '{"v":1,"rev":3,"d":{"p":{"l":[{"id":1,"f":9040,"a":1,"u":"p0"}]}}}';
       await page.evaluate(([day, raw]) => {
         localStorage.clear();
-        localStorage.setItem('ep.schema', '2');
+        localStorage.setItem('ep.schema', '3');
         localStorage.setItem(day, raw);
       }, [day, raw]);
       await page.reload();
@@ -143,11 +143,11 @@ describe('storage edges', () => {
       assert.ok((await backup.unreadableKeys()).includes(day), `${await backup.unreadableKeys()} lacks ${day}`);
       const file = await backup.download('export-json');
       const json = JSON.parse(file.text);
-      assert.equal(json.unreadable['ep.schema'], '2');
+      assert.equal(json.unreadable['ep.schema'], '3');
       assert.equal(json.unreadable[day], raw, 'the stored day is in the backup, byte for byte');
       const copy = await backup.downloadUnreadable(day);
       assert.equal(copy.text, raw);
-      assert.deepEqual(await stored(page), { 'ep.schema': '2', [day]: raw }, 'nothing stored was changed');
+      assert.deepEqual(await stored(page), { 'ep.schema': '3', [day]: raw }, 'nothing stored was changed');
     }),
   );
 

@@ -348,7 +348,8 @@ impl Planner {
                 });
                 self.open(date);
             }
-            ExternalChange::Day(_) | ExternalChange::Ignored => {}
+            // Own foods have no screen yet; the diary holds them already.
+            ExternalChange::Day(_) | ExternalChange::MyFoods | ExternalChange::Ignored => {}
             ExternalChange::Settings => self.targets.set(
                 self.diary
                     .with_untracked(|d| d.settings().targets().clone()),

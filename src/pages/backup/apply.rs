@@ -71,6 +71,7 @@ pub(super) fn apply_backup(
                 skipped_locked,
                 partly_merged,
                 settings_changed,
+                mine_changed,
             },
         ..
     } = plan;
@@ -92,6 +93,11 @@ pub(super) fn apply_backup(
             ImportMode::Merge => "The backup's favourites were added.".to_owned(),
             ImportMode::Replace => "Targets and favourites are the backup's now.".to_owned(),
         });
+    }
+    if mine_changed {
+        applied
+            .done
+            .push("The backup's own foods and recipes were added.".to_owned());
     }
     if !partly_merged.is_empty() {
         applied.done.push(format!(
