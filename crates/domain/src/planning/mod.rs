@@ -3,7 +3,7 @@
 
 pub mod plan;
 pub mod progress;
+pub mod proposals;
 pub mod supplements;
 pub mod totals;
 pub mod warnings;
-pub mod proposals;
