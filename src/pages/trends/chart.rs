@@ -71,12 +71,12 @@ fn tick_text(nutrient: Nutrient, value: f64) -> String {
     }
 }
 
-/// The y axis' unit, written under it: "mg"; none for fluids (every tick
-/// has its own).
-fn axis_unit(nutrient: Nutrient) -> &'static str {
+/// The y axis' unit, given with the chart's name: "mg"; none for fluids
+/// (every tick has its own).
+fn axis_unit(nutrient: Nutrient) -> Option<&'static str> {
     match nutrient {
-        Nutrient::Water => "",
-        n => n.unit(),
+        Nutrient::Water => None,
+        n => Some(n.unit()),
     }
 }
 
@@ -198,7 +198,10 @@ pub fn TrendChart(
     view! {
         <figure class="trend-chart" data-testid=format!("trend-chart-{key}")>
             <figcaption>
-                <h2 class="trend-chart-name">{name}</h2>
+                <h2 class="trend-chart-name">
+                    {name}
+                    {axis_unit(nutrient).map(|u| view! { <span class="trend-chart-unit">" (" {u} " a day)"</span> })}
+                </h2>
                 <p class="trend-chart-average" data-testid=format!("trend-average-{key}")>
                     {series.average.text()}
                 </p>
@@ -218,7 +221,6 @@ pub fn TrendChart(
                     <path class="chart-average" d=average_path/>
                     <line class="chart-axis" x1=LEFT x2=WIDTH - RIGHT y1=BOTTOM y2=BOTTOM/>
                     <g class="chart-cramps" data-testid=format!("trend-cramps-{key}")>{cramp_marks}</g>
-                    <text class="chart-tick" x=LEFT - 4.0 y=DATE_Y text-anchor="end">{axis_unit(nutrient)}</text>
                     {first_date.map(|d| view! {
                         <text class="chart-tick" x=LEFT y=DATE_Y text-anchor="start">{d}</text>
                     })}
