@@ -236,7 +236,7 @@ pub fn TrendChart(
                 <span class="legend-item"><span class="legend-cramp">"▲"</span>" cramp day"</span>
             </p>
             <details class="trend-numbers" data-testid=format!("trend-numbers-{key}")>
-                <summary data-testid=format!("trend-numbers-toggle-{key}")>"Show the numbers"</summary>
+                <summary data-testid=format!("trend-numbers-toggle-{key}")>"Show the numbers"<span class="visually-hidden">{format!(" of {}", name.to_ascii_lowercase())}</span></summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{name}, day by day")>
                     <table data-testid=format!("trend-table-{key}")>
                         <caption>{format!("{name}, day by day")}</caption>
