@@ -110,7 +110,11 @@ async fn the_chart_leaves_gaps_and_its_table_has_the_same_numbers() {
     assert!(title.starts_with("Potassium: "), "{title}");
     assert!(title.contains("over 5 logged days of 7"), "{title}");
     assert!(title.contains("Cramps on 2 of 7 days"), "{title}");
-    // The table: one row per day, oldest first, the same totals.
+    // The table: built when opened; one row per day, oldest first, the
+    // same totals.
+    assert!(table_rows(&app, "trend-table-potassium").is_empty());
+    support::click(&app.get("trend-numbers-toggle-potassium")).await;
+    assert!(until(|| !table_rows(&app, "trend-table-potassium").is_empty()).await);
     let rows = table_rows(&app, "trend-table-potassium");
     assert_eq!(rows.len(), 7);
     let totals: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();

@@ -180,21 +180,34 @@ pub fn TrendChart(
         };
         format!("{what} {}", format_nutrient_amount(nutrient, t.amount))
     });
-    let rows = series
-        .points
-        .iter()
-        .zip(&trends.cramps)
-        .map(|(p, &c)| {
-            view! {
-                <tr>
-                    <th scope="row">{p.date.label()}</th>
-                    <td class:not-logged=p.value.is_none()>{value_text(nutrient, p)}</td>
-                    <td>{average_text(nutrient, p)}</td>
-                    <td>{(c > 0).then(|| count(c, "cramp", "cramps"))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    // The rows are built when the numbers are first shown: a closed
+    // `<details>` is read by no one, and three years are 1,100 rows a chart.
+    let shown = RwSignal::new(false);
+    let rows = {
+        let trends = Arc::clone(&trends);
+        move || {
+            shown.get().then(|| {
+                let series = trends.get(nutrient)?;
+                Some(
+                    series
+                        .points
+                        .iter()
+                        .zip(&trends.cramps)
+                        .map(|(p, &c)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.date.label()}</th>
+                                    <td class:not-logged=p.value.is_none()>{value_text(nutrient, p)}</td>
+                                    <td>{average_text(nutrient, p)}</td>
+                                    <td>{(c > 0).then(|| count(c, "cramp", "cramps"))}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view(),
+                )
+            })
+        }
+    };
     view! {
         <figure class="trend-chart" data-testid=format!("trend-chart-{key}")>
             <figcaption>
@@ -235,7 +248,11 @@ pub fn TrendChart(
                 {target_text.map(|t| view! { <span class="legend-item"><span class="legend-target"></span>" "{t}</span> })}
                 <span class="legend-item"><span class="legend-cramp">"▲"</span>" cramp day"</span>
             </p>
-            <details class="trend-numbers" data-testid=format!("trend-numbers-{key}")>
+            <details
+                class="trend-numbers"
+                data-testid=format!("trend-numbers-{key}")
+                on:toggle=move |_| shown.set(true)
+            >
                 <summary data-testid=format!("trend-numbers-toggle-{key}")>"Show the numbers"<span class="visually-hidden">{format!(" of {}", name.to_ascii_lowercase())}</span></summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{name}, day by day")>
                     <table data-testid=format!("trend-table-{key}")>

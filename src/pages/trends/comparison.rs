@@ -9,6 +9,7 @@ use crate::catalog;
 use crate::components::planner_state::Planner;
 use crate::domain::insights::cramp_days::{CrampComparison, View, CAVEAT};
 use crate::domain::insights::period::Period;
+use crate::timing;
 
 /// Both views of the comparison over `period`.
 #[component]
@@ -18,11 +19,13 @@ pub fn Comparison(
 ) -> impl IntoView {
     let planner = Planner::expect();
     let views = Memo::new(move |_| {
-        planner.diary.with(|diary| {
-            View::ALL
-                .into_iter()
-                .map(|view| CrampComparison::compute(diary, catalog::foods(), period, view))
-                .collect::<Vec<_>>()
+        timing::measure("comparison-compute", || {
+            planner.diary.with(|diary| {
+                View::ALL
+                    .into_iter()
+                    .map(|view| CrampComparison::compute(diary, catalog::foods(), period, view))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {

@@ -101,9 +101,11 @@ pub fn TrendsPage() -> impl IntoView {
         }
         let period = period.get().ok()?;
         let generation = previous.and_then(|p| p.as_ref()).map_or(0, |p| p.0 + 1);
-        let trends = planner
-            .diary
-            .with(|diary| Trends::compute(diary, catalog::foods(), period));
+        let trends = timing::measure("trends-compute", || {
+            planner
+                .diary
+                .with(|diary| Trends::compute(diary, catalog::foods(), period))
+        });
         Some((generation, Arc::new(trends)))
     });
     // The first drawing, measured for the benchmark (effects run once the
