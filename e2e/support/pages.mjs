@@ -950,11 +950,14 @@ export class TrendsPage extends App {
     return this.byTestId(`trend-svg-${key}`).evaluate((svg) => ({
       role: svg.getAttribute('role'),
       title: svg.querySelector('title')?.textContent ?? '',
-      bars: [...svg.querySelectorAll('.chart-bar')].map((r) => ({
-        x: Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2,
-        height: Number(r.getAttribute('height')),
-      })),
-      cramps: svg.querySelectorAll('.chart-cramp').length,
+      // Each bar is one "M x bottom V top" stroke of the bars' paths.
+      bars: [...svg.querySelectorAll('.chart-bar')].flatMap((p) =>
+        [...(p.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)].map(([, x, bottom, top]) => ({
+          x: Number(x),
+          height: Number(bottom) - Number(top),
+        })),
+      ),
+      cramps: ((svg.querySelector('.chart-cramp')?.getAttribute('d') ?? '').match(/M/g) ?? []).length,
       average: svg.querySelector('.chart-average')?.getAttribute('d') ?? '',
       target: svg.querySelectorAll('.chart-target').length,
     }));

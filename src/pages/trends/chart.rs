@@ -125,48 +125,34 @@ pub fn TrendChart(
             }
         })
         .collect_view();
-    let bars = series
-        .points
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.value.map(|v| (i, v, p.lower_bound)))
-        .map(|(i, v, lower)| {
-            let top = y(v);
-            view! {
-                <rect
-                    class=if lower { "chart-bar lower-bound" } else { "chart-bar" }
-                    x=x(i) - bar_width / 2.0
-                    y=top
-                    width=bar_width
-                    height=(BOTTOM - top).max(0.0)
-                />
-            }
-        })
-        .collect_view();
+    // Every day's bar is a vertical stroke of one path (two: days with
+    // items lacking data are drawn lighter), so three years are a handful
+    // of elements, not thousands; a day not logged has no stroke at all.
+    let mut bars = String::new();
+    let mut lower_bars = String::new();
+    for (i, p) in series.points.iter().enumerate() {
+        if let Some(v) = p.value {
+            let d = if p.lower_bound {
+                &mut lower_bars
+            } else {
+                &mut bars
+            };
+            d.push_str(&format!("M{:.2} {BOTTOM}V{:.2}", x(i), y(v)));
+        }
+    }
     let average_path = moving_average_path(series, x, y);
     let target = series.average.target.map(|t| {
         let ty = y(t.amount);
         view! { <line class="chart-target" x1=LEFT x2=WIDTH - RIGHT y1=ty y2=ty/> }
     });
-    let cramp_marks = trends
+    // A triangle under the axis on each cramp day, all in one path.
+    let cramp_marks: String = trends
         .cramps
         .iter()
         .enumerate()
         .filter(|(_, c)| **c > 0)
-        .map(|(i, _)| {
-            let cx = x(i);
-            let points = format!(
-                "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-                cx,
-                CRAMP_Y - 5.0,
-                cx - 4.0,
-                CRAMP_Y + 3.0,
-                cx + 4.0,
-                CRAMP_Y + 3.0
-            );
-            view! { <polygon class="chart-cramp" points=points/> }
-        })
-        .collect_view();
+        .map(|(i, _)| format!("M{:.2} {}l-4 8h8z", x(i), CRAMP_Y - 5.0))
+        .collect();
     let first_date = series.points.first().map(|p| short_date(&p.date.label()));
     let last_date = series
         .points
@@ -229,11 +215,12 @@ pub fn TrendChart(
                 <title id=title_id>{summary}</title>
                 <g aria-hidden="true">
                     {ticks}
-                    <g class="chart-bars" data-testid=format!("trend-bars-{key}")>{bars}</g>
+                    <path class="chart-bar" stroke-width=bar_width d=bars data-testid=format!("trend-bars-{key}")/>
+                    <path class="chart-bar lower-bound" stroke-width=bar_width d=lower_bars data-testid=format!("trend-bars-lower-{key}")/>
                     {target}
                     <path class="chart-average" d=average_path/>
                     <line class="chart-axis" x1=LEFT x2=WIDTH - RIGHT y1=BOTTOM y2=BOTTOM/>
-                    <g class="chart-cramps" data-testid=format!("trend-cramps-{key}")>{cramp_marks}</g>
+                    <path class="chart-cramp" d=cramp_marks data-testid=format!("trend-cramps-{key}")/>
                     {first_date.map(|d| view! {
                         <text class="chart-tick" x=LEFT y=DATE_Y text-anchor="start">{d}</text>
                     })}
