@@ -215,7 +215,7 @@ fn WeekColumn(day: WeekDay, on_open: Callback<Date>) -> impl IntoView {
                 class="week-day-open"
                 data-testid=format!("week-day-open-{key}")
                 aria-current=move || is_open().then_some("date")
-                aria-label=format!("Open {}", date.label())
+                aria-label=format!("{}: open this day", date.label())
                 on:click=move |_| {
                     planner.open(date);
                     on_open.run(date);
