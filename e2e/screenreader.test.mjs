@@ -22,7 +22,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 
 import { eventually, withPage } from './support/browser.mjs';
-import { App, BackupPage, collapse, DiaryPage, FoodPage, HomePage, PlanPage, RichPage, TargetsPage } from './support/pages.mjs';
+import { App, BackupPage, collapse, DiaryPage, FoodPage, HomePage, PlanPage, RichPage, SummaryPage, TargetsPage, TrendsPage } from './support/pages.mjs';
 import { REPO, useApp } from './support/suite.mjs';
 
 const SNAPSHOT_DIR = `${REPO}docs/a11y/`;
@@ -119,6 +119,27 @@ const SCREENS = [
       const diary = await new DiaryPage(page, served.server.url).open();
       await diary.logCramp({ time: '06:30', place: 'calf', side: 'left', severity: 6, minutes: 2, helped: ['stretching'] });
       await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'the cramp was not logged' });
+    },
+  },
+  {
+    screen: 'trends',
+    state: '/trends with a cramp logged today, the numbers of potassium shown',
+    open: async (page) => {
+      const diary = await new DiaryPage(page, served.server.url).open();
+      await diary.logCramp({ time: '06:30', place: 'calf', side: 'left', severity: 6, minutes: 2, helped: ['stretching'] });
+      await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'the cramp was not logged' });
+      const trends = await new TrendsPage(page, served.server.url).open();
+      await trends.readTable('potassium');
+    },
+  },
+  {
+    screen: 'summary',
+    state: '/summary of the last 30 days, with a cramp logged today',
+    open: async (page) => {
+      const diary = await new DiaryPage(page, served.server.url).open();
+      await diary.logCramp({ time: '06:30', place: 'calf', side: 'left', severity: 6, minutes: 2, helped: ['stretching'] });
+      await eventually(async () => (await diary.cramps().count()) === 1, { describe: () => 'the cramp was not logged' });
+      await new SummaryPage(page, served.server.url).open('days=30');
     },
   },
   {

@@ -22,6 +22,7 @@ use components::planner_state::Planner;
 use pages::{
     about::AboutPage, backup::BackupPage, diary::DiaryPage, food::FoodPage, home::HomePage,
     not_found::NotFound, plan::PlanPage, rich_foods::RichFoodsPage, targets::TargetsPage,
+    trends::summary::SummaryPage, trends::TrendsPage,
 };
 
 /// The whole app: routes inside the shared layout.
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rich") view=RichFoodsPage/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/diary") view=DiaryPage/>
+                    <Route path=path!("/trends") view=TrendsPage/>
+                    <Route path=path!("/summary") view=SummaryPage/>
                     <Route path=path!("/backup") view=BackupPage/>
                     <Route path=path!("/targets") view=TargetsPage/>
                     <Route path=path!("/about") view=AboutPage/>

@@ -23,7 +23,9 @@
 //       performance.measure("load-diary") (what the first screen waits for: the settings and
 //       today), then performance.measure("diary-read") (start of the background reading of
 //       every other day to its end, wall clock) and the "diary-slice" measures (its busy time,
-//       in slices between frames).
+//       in slices between frames);
+//   (f) the trends screen at scale: the same diary, N loads of /trends for 90 days and for the
+//       whole diary, reading performance.measure("trends-render") (diary read → first drawing).
 // Prints a markdown table with the budgets and writes it, with all raw samples, as JSON to
 // e2e/artifacts/bench.json.
 //
@@ -63,6 +65,7 @@ export const BUDGETS = Object.freeze({
   shippedGzipBytes: 400_000,
   diaryLoadMedianMs: 50,
   proposalsMs: 100,
+  trendsRenderMedianMs: 100,
 });
 
 const { values: args } = parseArgs({
@@ -495,6 +498,50 @@ function machineInfo(browserVersion) {
   };
 }
 
+// ---------------------------------------------------------------- (f) trends at scale
+/**
+ * The trends screen (four charts' worth of series, their tables and both cramp comparisons)
+ * on the same DIARY_DAYS × DIARY_ITEMS diary: N loads of /trends for each period, reading
+ * performance.measure("trends-render"): from the moment the whole diary is read (the page
+ * reads it first) to the first drawing in the document (an effect after the view is built).
+ */
+async function trendsRender(browser, url, entries) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await openPage(context);
+    await page.goto(`${url}/plan`, { waitUntil: 'load', timeout: 60_000 });
+    await page.evaluate((e) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(e)) localStorage.setItem(k, v);
+    }, entries);
+    const dates = Object.keys(entries).filter((k) => k.startsWith('ep.v1.day.')).map((k) => k.slice(10)).sort();
+    const periods = [
+      { label: `90 days (${dates.at(-90)} to ${dates.at(-1)})`, query: `from=${dates.at(-90)}&to=${dates.at(-1)}` },
+      { label: `the whole diary (${dates[0]} to ${dates.at(-1)})`, query: `from=${dates[0]}&to=${dates.at(-1)}` },
+    ];
+    const out = [];
+    for (const period of periods) {
+      const runs = [];
+      for (let i = -1; i < RUNS; i++) {
+        await page.goto(`${url}/trends?${period.query}`, { waitUntil: 'load', timeout: 60_000 });
+        await page.waitForFunction(() => performance.getEntriesByName('trends-render', 'measure').length > 0, null, {
+          timeout: 60_000,
+        });
+        await page.getByTestId('comparison-same-day-headline').waitFor({ state: 'attached' });
+        const m = await page.evaluate(() => {
+          const first = (name) => performance.getEntriesByName(name, 'measure')[0]?.duration ?? Number.NaN;
+          return { render: first('trends-render'), trends: first('trends-compute'), comparison: first('comparison-compute') };
+        });
+        if (i >= 0) runs.push(m);
+      }
+      out.push({ ...period, runs });
+    }
+    return { periods: out, problems: problemsOf(page) };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const dist = path.resolve(args.dist);
@@ -514,6 +561,7 @@ async function main() {
   let diary;
   let proposals;
   let phoneProposals;
+  let trends;
   let repeat;
   let machine;
   try {
@@ -546,7 +594,10 @@ async function main() {
     phoneProposals = await proposalLatency(browser, server.url, { cpuSlowdown: PHONE_CPU_SLOWDOWN });
 
     console.log(`bench: loading a diary of ${DIARY_DAYS} days × ${DIARY_ITEMS} items, ${RUNS} times`);
-    diary = await diaryLoad(browser, server.url, sampleStorage());
+    const storage = sampleStorage();
+    diary = await diaryLoad(browser, server.url, storage);
+    console.log(`bench: the trends screen on that diary, ${RUNS} times per period`);
+    trends = await trendsRender(browser, server.url, storage);
   } finally {
     await browser.close();
     await server.close();
@@ -581,6 +632,7 @@ async function main() {
       ...proposals.problems,
       ...phoneProposals.problems,
       ...diary.problems,
+      ...trends.problems,
     ]),
   ];
 
@@ -652,6 +704,20 @@ async function main() {
     { metric: 'diary: every other day read after the first paint, wall clock ("diary-read")', unit: 'ms', ...diaryReadMs, budget: '—', result: 'info' },
     { metric: 'diary: busy time of that reading (sum of "diary-slice")', unit: 'ms', ...diaryBusyMs, budget: '—', result: 'info' },
     { metric: 'diary: longest slice of that reading', unit: 'ms', ...diarySliceMs, budget: '—', result: 'info' },
+    ...trends.periods.flatMap((p) => {
+      const s = summary(p.runs.map((r) => r.render));
+      const compute = summary(p.runs.map((r) => r.trends + r.comparison));
+      return [
+        {
+          metric: `trends screen + cramp comparison rendered after the diary is read, performance.measure("trends-render") (${DIARY_DAYS} days × ${DIARY_ITEMS} items; period: ${p.label})`,
+          unit: 'ms',
+          ...s,
+          budget: `≤ ${BUDGETS.trendsRenderMedianMs} ms median`,
+          result: pass(s.median <= BUDGETS.trendsRenderMedianMs),
+        },
+        { metric: `trends: of which computing (trends-compute + comparison-compute; ${p.label})`, unit: 'ms', ...compute, budget: '—', result: 'info' },
+      ];
+    }),
     {
       metric: 'cold load → app-interactive mark',
       unit: 'ms',
@@ -748,6 +814,7 @@ async function main() {
       longestSlice: diarySliceMs,
       loads: diary.loads,
     },
+    trends: trends.periods.map((p) => ({ period: p.label, render: summary(p.runs.map((r) => r.render)), runs: p.runs })),
     problems,
   };
   await mkdir(path.dirname(args.out), { recursive: true });

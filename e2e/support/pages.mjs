@@ -918,3 +918,81 @@ export class DiaryPage extends App {
     await eventually(async () => (await this.openDate()) === date, { describe: () => `opening ${date} from the list` });
   }
 }
+
+/** The trends screen (/trends): period picker, one chart per target with its table, the cramp comparison. */
+export class TrendsPage extends App {
+  /** Opens /trends with `query` ("days=30", "from=…&to=…") and waits for the charts. */
+  async open(query = '') {
+    await this.goto(`/trends${query ? `?${query}` : ''}`);
+    await this.waitForCharts();
+    return this;
+  }
+
+  async openFromNav() {
+    await this.byTestId('nav-trends').click();
+    await this.waitForCharts();
+    return this;
+  }
+
+  async waitForCharts() {
+    await this.byTestId('trend-chart-potassium').waitFor({ state: 'visible' });
+  }
+
+  /** Picks a custom range through the two date fields (YYYY-MM-DD). */
+  async chooseRange(from, to) {
+    await this.byTestId('period-from').fill(from);
+    await this.byTestId('period-to').fill(to);
+    await this.byTestId('period-show').click();
+  }
+
+  /** The chart of `key` (potassium, magnesium, calcium, sodium, water): its SVG facts. */
+  async readChart(key) {
+    return this.byTestId(`trend-svg-${key}`).evaluate((svg) => ({
+      role: svg.getAttribute('role'),
+      title: svg.querySelector('title')?.textContent ?? '',
+      // Each bar is one "M x bottom V top" stroke of the bars' paths.
+      bars: [...svg.querySelectorAll('.chart-bar')].flatMap((p) =>
+        [...(p.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)].map(([, x, bottom, top]) => ({
+          x: Number(x),
+          height: Number(bottom) - Number(top),
+        })),
+      ),
+      cramps: ((svg.querySelector('.chart-cramp')?.getAttribute('d') ?? '').match(/M/g) ?? []).length,
+      average: svg.querySelector('.chart-average')?.getAttribute('d') ?? '',
+      target: svg.querySelectorAll('.chart-target').length,
+    }));
+  }
+
+  /** The table of `key`, opened: [{ day, total, average, cramps }], oldest first. */
+  async readTable(key) {
+    const details = this.byTestId(`trend-numbers-${key}`);
+    if (!(await details.evaluate((d) => d.open))) await this.byTestId(`trend-numbers-toggle-${key}`).click();
+    return this.byTestId(`trend-table-${key}`).evaluate((t) =>
+      [...t.querySelectorAll('tbody tr')].map((tr) => {
+        const [day, total, average, cramps] = [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
+        return { day, total, average, cramps };
+      }),
+    );
+  }
+
+  async text(testId) {
+    return collapse(await this.byTestId(testId).textContent());
+  }
+
+  /** A comparison view (`same-day`, `day-before`): { headline, measures }. */
+  async readComparison(view) {
+    return {
+      headline: await this.text(`comparison-${view}-headline`),
+      measures: (await this.byTestId(`comparison-${view}-measure`).allTextContents()).map(collapse),
+    };
+  }
+}
+
+/** The doctor's summary (/summary), the print view of a period. */
+export class SummaryPage extends App {
+  async open(query = '') {
+    await this.goto(`/summary${query ? `?${query}` : ''}`);
+    await this.byTestId('summary-period').waitFor({ state: 'visible' });
+    return this;
+  }
+}

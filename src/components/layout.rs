@@ -18,7 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     focus_main_on_navigation();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="site-header">
+        <header class="site-header no-print">
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"K·Mg·Ca"</span>
                 " Electrolyte Planner"
@@ -29,6 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><A href="/rich">"Richest foods"</A></li>
                     <li><A href="/plan" attr:data-testid="nav-plan">"Plan"</A></li>
                     <li><A href="/diary" attr:data-testid="nav-diary">"Diary"</A></li>
+                    <li><A href="/trends" attr:data-testid="nav-trends">"Trends"</A></li>
                     <li><A href="/targets" attr:data-testid="nav-targets">"Targets"</A></li>
                     <li><A href="/backup" attr:data-testid="nav-backup">"Backup"</A></li>
                     <li><A href="/about">"About"</A></li>
@@ -42,7 +43,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <FirstRun/>
             {children()}
         </main>
-        <footer class="site-footer">
+        <footer class="site-footer no-print">
             <p data-testid="disclaimer">
                 "This app is not medical advice. See a doctor promptly if a cramp comes with "
                 "swelling, redness or a lump in one leg, lasts over 10 minutes, or comes with numbness."

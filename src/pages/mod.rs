@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod plan;
 pub mod rich_foods;
 pub mod targets;
+pub mod trends;
 
 /// Sets the browser tab's title: "Bananas, raw · Electrolyte Planner".
 pub fn set_title(page: &str) {

@@ -6,7 +6,7 @@
 
 mod form;
 mod list;
-mod text;
+pub(crate) mod text;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

@@ -7,7 +7,7 @@ use crate::domain::units::format::format_number;
 /// A time as the browser's `<input type="time">` shows it: the locale's
 /// 12- or 24-hour clock, two-digit hours ("03:00 AM", "03:00"). HH:MM
 /// where the browser has no `Intl`.
-pub(super) fn time_text(time: TimeOfDay) -> String {
+pub(crate) fn time_text(time: TimeOfDay) -> String {
     thread_local! {
         static FORMAT: Option<js_sys::Function> = {
             let options = js_sys::Object::new();
@@ -38,7 +38,7 @@ pub(super) fn time_text(time: TimeOfDay) -> String {
 }
 
 /// "Left calf", "Both thighs", "Right leg, elsewhere".
-pub(super) fn where_text(c: &CrampEpisode) -> String {
+pub(crate) fn where_text(c: &CrampEpisode) -> String {
     let side = c.side.label();
     match (c.place, c.side) {
         (Place::Other, Side::Both) => "Both legs, elsewhere".to_owned(),
@@ -52,7 +52,7 @@ pub(super) fn where_text(c: &CrampEpisode) -> String {
 
 /// One line about an episode: "06:30 AM · Left calf · severity 7/10 · 3 min"
 /// (the time as [`time_text`] shows it).
-pub(super) fn cramp_summary(c: &CrampEpisode) -> String {
+pub(crate) fn cramp_summary(c: &CrampEpisode) -> String {
     let mut parts = vec![
         time_text(c.time),
         where_text(c),
@@ -65,7 +65,7 @@ pub(super) fn cramp_summary(c: &CrampEpisode) -> String {
 }
 
 /// What else was noted about an episode: relief and the warning signs.
-pub(super) fn cramp_details(c: &CrampEpisode) -> Vec<String> {
+pub(crate) fn cramp_details(c: &CrampEpisode) -> Vec<String> {
     let mut details = Vec::new();
     if !c.helped.is_empty() {
         let helped: Vec<&str> = c.helped.iter().map(|r| r.label()).collect();

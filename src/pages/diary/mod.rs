@@ -1,5 +1,6 @@
 //! The diary at `/diary`: the open day's cramps, activity and notes, the
-//! warning signs, copying, and the past days at a glance.
+//! warning signs, what was recorded (`past_day`), copying, the week to the
+//! open day and the past days at a glance.
 //!
 //! The page and its meals summary are here; each other section has its
 //! module: `warnings`, `activity`, `notes` and `copy` (the cramp log and the
@@ -8,6 +9,7 @@
 mod activity;
 mod copy;
 mod notes;
+mod past_day;
 mod warnings;
 
 use leptos::html;
@@ -24,6 +26,7 @@ use crate::domain::units::format::count;
 use activity::ActivityForm;
 use copy::CopyForms;
 use notes::Notes;
+use past_day::{DayRecord, WeekGlance};
 use warnings::WarningSigns;
 
 /// The diary of the open day.
@@ -48,10 +51,12 @@ pub fn DiaryPage() -> impl IntoView {
             </h2>
             <WarningSigns/>
             <MealsSummary/>
+            <DayRecord/>
             <CrampLog/>
             <ActivityForm/>
             <Notes/>
             <CopyForms/>
+            <WeekGlance on_open=on_open/>
             <DayList on_open=on_open/>
         </section>
     }
