@@ -84,7 +84,7 @@ describe('diary backup and failure cases', () => {
     assert.equal(file.name, `electrolyte-diary-${isoDate(0)}.json`);
     const json = JSON.parse(file.text);
     assert.equal(json.format, 'electrolyte-planner-backup');
-    assert.equal(json.version, 1);
+    assert.equal(json.version, 2);
     assert.deepEqual(Object.keys(json.days).sort(), [isoDate(-1), isoDate(0)]);
 
     // The dietitian's CSV files.
