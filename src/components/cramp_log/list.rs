@@ -1,6 +1,6 @@
 //! The day's episodes, each with Remove, and the Undo of a removal.
 
-use super::text::{cramp_details, cramp_summary, time_text, where_text};
+use super::text::{cramp_details, cramp_summary, time_text};
 use super::{on_open_day, DayNotice};
 
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub(super) fn CrampRemoval(error: RwSignal<Option<DayNotice<String>>>) -> impl I
                 format!(
                     "Removed the cramp at {} ({}). ",
                     time_text(c.time),
-                    where_text(c)
+                    c.where_text()
                 )
             })
         })

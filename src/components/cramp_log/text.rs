@@ -1,7 +1,7 @@
 //! An episode in words: its time as the browser's time field shows it,
 //! where it was, and the one-line summary and details of the list.
 
-use crate::domain::diary::day::{CrampEpisode, Place, Side, TimeOfDay};
+use crate::domain::diary::day::{CrampEpisode, TimeOfDay};
 use crate::domain::units::format::format_number;
 
 /// A time as the browser's `<input type="time">` shows it: the locale's
@@ -37,25 +37,12 @@ pub(crate) fn time_text(time: TimeOfDay) -> String {
         .unwrap_or_else(|| time.to_string())
 }
 
-/// "Left calf", "Both thighs", "Right leg, elsewhere".
-pub(crate) fn where_text(c: &CrampEpisode) -> String {
-    let side = c.side.label();
-    match (c.place, c.side) {
-        (Place::Other, Side::Both) => "Both legs, elsewhere".to_owned(),
-        (Place::Other, _) => format!("{side} leg, elsewhere"),
-        (Place::Calf, Side::Both) => "Both calves".to_owned(),
-        (Place::Foot, Side::Both) => "Both feet".to_owned(),
-        (Place::Thigh, Side::Both) => "Both thighs".to_owned(),
-        (place, _) => format!("{side} {}", place.label().to_ascii_lowercase()),
-    }
-}
-
 /// One line about an episode: "06:30 AM · Left calf · severity 7/10 · 3 min"
 /// (the time as [`time_text`] shows it).
 pub(crate) fn cramp_summary(c: &CrampEpisode) -> String {
     let mut parts = vec![
         time_text(c.time),
-        where_text(c),
+        c.where_text(),
         format!("severity {}/10", c.severity),
     ];
     if let Some(m) = c.minutes {
@@ -67,9 +54,8 @@ pub(crate) fn cramp_summary(c: &CrampEpisode) -> String {
 /// What else was noted about an episode: relief and the warning signs.
 pub(crate) fn cramp_details(c: &CrampEpisode) -> Vec<String> {
     let mut details = Vec::new();
-    if !c.helped.is_empty() {
-        let helped: Vec<&str> = c.helped.iter().map(|r| r.label()).collect();
-        details.push(format!("Helped: {}", helped.join(", ")));
+    if let Some(helped) = c.helped_text() {
+        details.push(format!("Helped: {helped}"));
     }
     if c.swelling_redness_or_lump {
         details.push("Swelling, redness or a lump".to_owned());
