@@ -2,6 +2,11 @@
 //
 //   node scripts/pwa-post-build.mjs [dir]     dir defaults to $TRUNK_STAGING_DIR
 //
+// 00. The food table: trunk copies data/sr28-minerals.txt into the build; it is renamed
+//    food-table-<first 16 hex of its SHA-256>.txt (a changed table gets a new name, so no cache
+//    ever serves an old one) and announced by <link rel="preload" as="fetch" id="ep-food-table">,
+//    which starts its download at once, beside the wasm's; the app fetches the same address
+//    (src/catalog.rs). Idempotent: an already renamed table is hashed again.
 // 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
 //    shell.js has arrived and run. They are moved to right after the CSP meta (never before it:
@@ -20,7 +25,7 @@
 // new deploy.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
@@ -39,6 +44,20 @@ if (!meta) {
   console.error(`pwa-post-build: no <meta http-equiv="Content-Security-Policy" content="…"> in ${indexPath}`);
   process.exit(1);
 }
+
+// --- 00. The food table ---------------------------------------------------------------------
+const tableNames = (await readdir(dir)).filter((n) => /^(?:sr28-minerals|food-table-[0-9a-f]{16})\.txt$/.test(n));
+if (tableNames.length !== 1) {
+  console.error(`pwa-post-build: expected one food table in ${dir}, found ${tableNames.length} (${tableNames.join(', ')})`);
+  process.exit(1);
+}
+const tableName = `food-table-${sha256(await readFile(path.join(dir, tableNames[0])), 'hex').slice(0, 16)}.txt`;
+if (tableNames[0] !== tableName) await rename(path.join(dir, tableNames[0]), path.join(dir, tableName));
+html = html.replace(/\s*<link\b[^>]*\bid="ep-food-table"[^>]*>/i, '');
+html = html.replace(
+  /<\/head>/i,
+  `  <link rel="preload" href="/${tableName}" as="fetch" type="text/plain" crossorigin id="ep-food-table">\n  </head>`,
+);
 
 // --- 0. Early fetches -------------------------------------------------------------------------
 const preloadRe = /\s*<link\s+rel="(?:modulepreload|preload)"[^>]*>/gi;
@@ -107,6 +126,6 @@ sw = sw.replace(markers, block);
 await writeFile(swPath, sw);
 
 console.log(
-  `pwa-post-build: ${inlineHashes.length} inline script hash(es) in the CSP; ` +
+  `pwa-post-build: food table ${tableName}; ${inlineHashes.length} inline script hash(es) in the CSP; ` +
     `${precache.length} files precached, version ${version}`,
 );

@@ -1,18 +1,144 @@
-//! The shipped data the screens share: the USDA table and its search index.
-//! Built once, on first use. (Targets live in the `Planner` context.)
+//! The USDA food table and its search index, shared by every screen.
+//!
+//! The table is a file of its own in `dist/` (`food-table-<hash>.txt`, named
+//! by `scripts/pwa-post-build.mjs`, which also puts a
+//! `<link rel="preload" id="ep-food-table">` for it at the top of
+//! `index.html`), not bytes compiled into the wasm: the browser fetches it
+//! while the app's code downloads, and the first screen never waits for it.
+//! [`load`] picks that download up, decodes and indexes it once, and
+//! [`status`] tells screens when it is there. A screen that needs the table
+//! sits behind [`crate::components::needs_table::NeedsTable`]; inside it,
+//! [`foods`] and [`search_index`] are ready.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
-use crate::domain::foods::food_table::{sr28, FoodTable};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::foods::food_table::{decode, FoodTable};
 use crate::domain::foods::search::SearchIndex;
+use crate::timing;
 
-/// The USDA SR28 food table.
-pub fn foods() -> &'static FoodTable {
-    sr28()
+/// The `id` of the `<link rel="preload">` that names the table file.
+const LINK_ID: &str = "ep-food-table";
+
+/// Where the food table is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableStatus {
+    /// Downloading or decoding.
+    Loading,
+    /// Decoded and indexed: [`foods`] and [`search_index`] answer.
+    Ready,
+    /// It could not be fetched or read; the words say why. [`load`] tries again.
+    Failed(String),
 }
 
-/// The search index over [`foods`].
+struct Catalog {
+    table: FoodTable,
+    index: SearchIndex,
+}
+
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+
+thread_local! {
+    static STATUS: ArcRwSignal<TableStatus> = ArcRwSignal::new(TableStatus::Loading);
+}
+
+fn status_signal() -> ArcRwSignal<TableStatus> {
+    STATUS.with(Clone::clone)
+}
+
+/// The table's status, tracked: a view that reads it updates when it changes.
+pub fn status() -> TableStatus {
+    status_signal().get()
+}
+
+/// Whether the table is ready, tracked.
+pub fn is_ready() -> bool {
+    status_signal().with(|s| *s == TableStatus::Ready)
+}
+
+/// The USDA SR28 food table. Only for views behind
+/// [`NeedsTable`](crate::components::needs_table::NeedsTable) (or after
+/// [`is_ready`]): before the table arrives there is none to give.
+pub fn foods() -> &'static FoodTable {
+    &ready().table
+}
+
+/// The search index over [`foods`]; the same rule applies.
 pub fn search_index() -> &'static SearchIndex {
-    static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::new(sr28()));
-    &INDEX
+    &ready().index
+}
+
+fn ready() -> &'static Catalog {
+    CATALOG
+        .get()
+        .expect("the food table is read only behind NeedsTable")
+}
+
+/// Decodes `text` as the food table and builds its index, once; a table
+/// already installed stays. Errors say what is wrong with the text.
+pub fn install(text: &'static str) -> Result<(), String> {
+    if CATALOG.get().is_none() {
+        let table = decode(text).map_err(|e| format!("the file is damaged ({e})"))?;
+        let index = SearchIndex::new(&table);
+        let _ = CATALOG.set(Catalog { table, index });
+    }
+    status_signal().set(TableStatus::Ready);
+    Ok(())
+}
+
+/// The shipped table, for the app's native unit tests.
+#[cfg(test)]
+pub(crate) fn install_shipped() {
+    install(include_str!("../data/sr28-minerals.txt")).unwrap();
+}
+
+/// Fetches the table file named in `index.html` (the preload started it
+/// already), then installs it; a failure becomes [`TableStatus::Failed`] and a
+/// later call tries again, past any cached copy.
+pub fn load() {
+    if CATALOG.get().is_some() {
+        status_signal().set(TableStatus::Ready);
+        return;
+    }
+    let retry = matches!(status_signal().get_untracked(), TableStatus::Failed(_));
+    status_signal().set(TableStatus::Loading);
+    spawn_local(async move {
+        let outcome = match fetch_text(retry).await {
+            // The table borrows its text for the life of the page.
+            Ok(text) => timing::measure("install-food-table", || install(String::leak(text))),
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(()) => timing::mark("food-table-ready"),
+            Err(why) => status_signal().set(TableStatus::Failed(why)),
+        }
+    });
+}
+
+async fn fetch_text(retry: bool) -> Result<String, String> {
+    let unreachable = |_| "it could not be downloaded (are you offline?)".to_string();
+    let window = web_sys::window().ok_or("there is no window")?;
+    let url = window
+        .document()
+        .and_then(|d| d.get_element_by_id(LINK_ID))
+        .and_then(|link| link.get_attribute("href"))
+        .ok_or("this page does not say where the food table is")?;
+    let init = web_sys::RequestInit::new();
+    if retry {
+        init.set_cache(web_sys::RequestCache::Reload);
+    }
+    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response.text().map_err(unreachable)?;
+    let text: JsValue = JsFuture::from(text).await.map_err(unreachable)?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
 }

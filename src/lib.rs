@@ -18,6 +18,7 @@ use leptos_router::path;
 
 use components::food_search::SearchQuery;
 use components::layout::Layout;
+use components::needs_table::NeedsTable;
 use components::planner_state::Planner;
 use pages::{
     about::AboutPage, backup::BackupPage, diary::DiaryPage, food::FoodPage, home::HomePage,
@@ -63,15 +64,15 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/food/:ndb") view=FoodPage/>
-                    <Route path=path!("/rich") view=RichFoodsPage/>
-                    <Route path=path!("/plan") view=PlanPage/>
-                    <Route path=path!("/diary") view=DiaryPage/>
-                    <Route path=path!("/trends") view=TrendsPage/>
-                    <Route path=path!("/summary") view=SummaryPage/>
-                    <Route path=path!("/backup") view=BackupPage/>
+                    <Route path=path!("/food/:ndb") view=|| view! { <NeedsTable><FoodPage/></NeedsTable> }/>
+                    <Route path=path!("/rich") view=|| view! { <NeedsTable><RichFoodsPage/></NeedsTable> }/>
+                    <Route path=path!("/plan") view=|| view! { <NeedsTable><PlanPage/></NeedsTable> }/>
+                    <Route path=path!("/diary") view=|| view! { <NeedsTable><DiaryPage/></NeedsTable> }/>
+                    <Route path=path!("/trends") view=|| view! { <NeedsTable><TrendsPage/></NeedsTable> }/>
+                    <Route path=path!("/summary") view=|| view! { <NeedsTable><SummaryPage/></NeedsTable> }/>
+                    <Route path=path!("/backup") view=|| view! { <NeedsTable><BackupPage/></NeedsTable> }/>
                     <Route path=path!("/targets") view=TargetsPage/>
-                    <Route path=path!("/about") view=AboutPage/>
+                    <Route path=path!("/about") view=|| view! { <NeedsTable><AboutPage/></NeedsTable> }/>
                 </Routes>
             </Layout>
         </Router>

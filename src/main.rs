@@ -1,7 +1,6 @@
 //! Entry point: mounts the app. Everything else lives in the library.
 
 use electrolyte_planner::{catalog, panic, timing, App};
-use leptos::prelude::{request_animation_frame, set_timeout};
 
 fn main() {
     // A panic shows a plain message with Reload and a download of the
@@ -9,18 +8,7 @@ fn main() {
     panic::install();
     leptos::mount::mount_to_body(App);
     timing::mark("app-interactive");
-    // After the first paint, decode the food table and build the search
-    // index (each measured), so the first keystroke pays for neither. A
-    // screen that needs them sooner (a food page, the planner) builds them
-    // on first use.
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                timing::measure("decode-food-table", catalog::foods);
-                timing::measure("build-search-index", catalog::search_index);
-                timing::mark("food-table-ready");
-            },
-            Default::default(),
-        );
-    });
+    // The food table is its own file, preloaded by index.html: decode it
+    // and build the search index as soon as it has arrived.
+    catalog::load();
 }

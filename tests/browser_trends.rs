@@ -24,6 +24,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A day with `grams` of banana at lunch, and a cramp when asked.
 fn banana_day(grams: f64, cramp: bool) -> DayEntry {
+    support::install_table();
     let mut day = DayEntry::new();
     day.plan_mut()
         .add_food(

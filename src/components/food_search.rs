@@ -9,9 +9,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::catalog;
+use crate::catalog::{self, TableStatus};
 use crate::components::focus::{focus_id, focus_in, focused};
 use crate::components::mineral_summary::MineralSummary;
+use crate::components::needs_table::TableFailed;
 use crate::components::quick_add::QuickAdd;
 use crate::domain::foods::food::Food;
 use crate::domain::foods::food_table::FoodIndex;
@@ -75,7 +76,9 @@ impl SearchState {
     pub fn new(query: RwSignal<String>) -> SearchState {
         let results = Memo::new(move |_| {
             query.with(|q| {
-                if q.trim().is_empty() {
+                // Until the table arrives there is nothing to search; this
+                // memo runs again when it does.
+                if q.trim().is_empty() || !catalog::is_ready() {
                     return (Vec::new(), 0);
                 }
                 let (table, index) = (catalog::foods(), catalog::search_index());
@@ -224,7 +227,6 @@ pub fn FoodSearch() -> impl IntoView {
     let SearchQuery(query) = expect_context::<SearchQuery>();
     let search = SearchState::new(query);
     let SearchState { results, .. } = search;
-    let table = catalog::foods();
     let status = RwSignal::new(None::<Result<String, String>>);
     // A new search starts without the last add's message.
     Effect::new(move |first: Option<()>| {
@@ -244,13 +246,15 @@ pub fn FoodSearch() -> impl IntoView {
             }
             _ => {
                 if let Some(i) = search.on_keydown(&ev, query) {
-                    navigate(&food_href(&table.foods()[i]), NavigateOptions::default());
+                    navigate(&food_href(&catalog::foods().foods()[i]), NavigateOptions::default());
                 }
             }
         }
     };
 
     let has_query = move || query.with(|q| !q.trim().is_empty());
+    // What is typed before the table has arrived waits for it, and says so.
+    let waiting = move || has_query() && !catalog::is_ready();
 
     view! {
         <div class="food-search">
@@ -272,6 +276,10 @@ pub fn FoodSearch() -> impl IntoView {
                 {move || {
                     let (shown, total) = results.with(|(f, t)| (f.len(), *t));
                     match (has_query(), total) {
+                        (true, _) if waiting() => match catalog::status() {
+                            TableStatus::Failed(_) => String::new(),
+                            _ => "Loading the food table… your results follow.".to_owned(),
+                        },
                         (false, _) => "Type part of a food's name: word fragments in any order work.".to_owned(),
                         (true, 0) => String::new(),
                         (true, t) if t > shown => format!("Showing the best {shown} of {t} matching foods."),
@@ -280,7 +288,11 @@ pub fn FoodSearch() -> impl IntoView {
                     }
                 }}
             </p>
-            <Show when=move || has_query() && results.with(|(_, t)| *t == 0)>
+            {move || match catalog::status() {
+                TableStatus::Failed(why) if has_query() => Some(view! { <TableFailed why/> }),
+                _ => None,
+            }}
+            <Show when=move || has_query() && !waiting() && results.with(|(_, t)| *t == 0)>
                 <p class="no-match" data-testid="search-no-match" role="status">
                     "No food matches “" {move || query.get()} "”. "
                     "Try fewer letters, a singular word, or a more general name (“beans” rather than a brand)."
@@ -298,6 +310,7 @@ pub fn FoodSearch() -> impl IntoView {
                     each=move || results.get().0
                     key=|i| *i
                     children=move |i| {
+                        let table = catalog::foods();
                         let food = &table.foods()[i];
                         view! {
                             <li class="plan-result" data-testid="search-result">

@@ -9,6 +9,7 @@ pub mod focus;
 pub mod food_search;
 pub mod layout;
 pub mod mineral_summary;
+pub mod needs_table;
 pub mod pickers;
 pub mod planner_state;
 pub mod profile_form;

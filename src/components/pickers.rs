@@ -99,6 +99,7 @@ mod tests {
 
     #[test]
     fn a_food_offers_its_portions_then_g_and_oz() {
+        catalog::install_shipped();
         let banana = catalog::foods().get("09040".parse().unwrap()).unwrap();
         let choices = food_unit_choices(banana);
         assert_eq!(choices.len(), banana.portions.len() + 2);

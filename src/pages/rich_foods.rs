@@ -319,6 +319,7 @@ mod tests {
 
     #[test]
     fn addresses_round_trip_queries() {
+        catalog::install_shipped();
         let query = query_from_params(
             params(&[
                 ("mineral", "magnesium"),

@@ -3,7 +3,7 @@
 // Each test file uses its own subset of these helpers.
 #![allow(dead_code)]
 
-use electrolyte_planner::App;
+use electrolyte_planner::{catalog, App};
 use leptos::mount::mount_to;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -40,6 +40,7 @@ pub async fn remount_at(path: &str) -> Mounted {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
+    install_table();
     let document = window.document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -49,6 +50,12 @@ pub async fn remount_at(path: &str) -> Mounted {
         root,
         _handle: Box::new(handle),
     }
+}
+
+/// The food table, as the app has it once its file has arrived (a page
+/// loads it with `catalog::load`; tests give it the text directly).
+pub fn install_table() {
+    catalog::install(include_str!("../../data/sr28-minerals.txt")).unwrap();
 }
 
 impl Mounted {

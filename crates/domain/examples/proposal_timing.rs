@@ -10,6 +10,7 @@
 use std::time::Instant;
 
 use electrolyte_domain::diary::settings::Settings;
+use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::food::NdbNumber;
 use electrolyte_domain::foods::nutrient::Nutrient;
 use electrolyte_domain::planning::proposals::gap_closer::GapProblem;
@@ -22,7 +23,7 @@ use electrolyte_domain::planning::proposals::Amounts;
 use electrolyte_domain::planning::totals::WaterCounting;
 
 fn main() {
-    let pool = Pool::shipped();
+    let pool = Pool::shipped(sr28());
     let settings = Settings::default();
     let mut vegan = ProposalPreferences::default();
     vegan.set_diet(Diet::Vegan);

@@ -14,6 +14,7 @@ use good_lp::{
     SolverModel, Variable,
 };
 
+use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::food::{Food, FoodGroupId, NdbNumber, NutrientValues, Portion};
 use electrolyte_domain::foods::nutrient::Nutrient;
 use electrolyte_domain::planning::proposals::gap_closer::{
@@ -177,7 +178,7 @@ fn milp(problem: &GapProblem, foods: &[&PoolFood]) -> Option<f64> {
 
 #[test]
 fn the_branch_and_bound_finds_the_milp_optimum() {
-    let pool = Pool::shipped();
+    let pool = Pool::shipped(sr28());
     let mut random = Random(20_240_610);
     let synthetic_foods: Vec<PoolFood> = (0..60).map(|n| synthetic(&mut random, n)).collect();
     let (mut ours, mut theirs) = (Duration::ZERO, Duration::ZERO);
@@ -254,7 +255,7 @@ fn the_branch_and_bound_finds_the_milp_optimum() {
 #[test]
 #[ignore = "slow in a debug build; run with --release"]
 fn the_branch_and_bound_finds_the_milp_optimum_over_the_whole_pool() {
-    let pool = Pool::shipped();
+    let pool = Pool::shipped(sr28());
     let foods: Vec<&PoolFood> = pool.foods().iter().collect();
     let mut random = Random(31);
     let candidates: Vec<Candidate> = foods

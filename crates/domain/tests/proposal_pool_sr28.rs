@@ -38,7 +38,7 @@ fn the_file_is_what_the_rule_writes() {
 
 #[test]
 fn the_pool_is_common_whole_foods_in_portions_people_eat() {
-    let pool = Pool::shipped();
+    let pool = Pool::shipped(sr28());
     assert!((250..=400).contains(&pool.len()), "{} foods", pool.len());
     let categories: BTreeSet<FoodCategory> = pool.foods().iter().map(|f| f.category).collect();
     assert_eq!(categories.len(), FoodCategory::ALL.len(), "{categories:?}");

@@ -64,7 +64,7 @@ fn proposals(
 /// The outcome over a pool of these shipped foods (first portion rule: the
 /// shipped pool's portion).
 fn outcome_with(foods: &[&str], problem: GapProblem) -> Outcome {
-    let shipped = Pool::shipped();
+    let shipped = Pool::shipped(sr28());
     let pool = Pool::from_foods(
         foods
             .iter()
@@ -97,7 +97,7 @@ fn a_day_short_only_of_potassium_gets_the_best_potassium_food_within_the_sodium_
         p.admits(f) && p.within_limits(added)
     };
     // The most potassium one food can add within the limits, and the next most.
-    let mut best: Vec<(f64, NdbNumber, u8)> = Pool::shipped()
+    let mut best: Vec<(f64, NdbNumber, u8)> = Pool::shipped(sr28())
         .foods()
         .iter()
         .filter_map(|f| {
@@ -112,12 +112,12 @@ fn a_day_short_only_of_potassium_gets_the_best_potassium_food_within_the_sodium_
     let k2 = best[1].0;
     assert!(k1 > k2);
     // A richer potassium food exists, but its sodium does not fit.
-    assert!(Pool::shipped().foods().iter().any(|f| {
+    assert!(Pool::shipped(sr28()).foods().iter().any(|f| {
         f.amounts(1).get(Nutrient::Potassium) > k1 && f.amounts(1).get(Nutrient::Sodium) > 60.0
     }));
     // Potassium short by more than the runner-up adds, less than the best.
     day.set(Nutrient::Potassium, 2_600.0 - (k1 + k2) / 2.0);
-    let first = &proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 0)[0];
+    let first = &proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 0)[0];
     assert_eq!(first.foods.len(), 1, "{first:?}");
     assert_eq!((first.foods[0].ndb, first.foods[0].count), (top, count));
     assert!(first.closes_every_gap());
@@ -129,7 +129,7 @@ fn a_day_short_only_of_potassium_gets_the_best_potassium_food_within_the_sodium_
 #[test]
 fn a_day_over_sodium_gets_only_low_sodium_foods() {
     let day = Amounts::new(1_400.0, 150.0, 600.0, 2_700.0, 1_500.0, 1_600.0);
-    let all = proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 6);
+    let all = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 6);
     assert_eq!(all.len(), 9);
     for p in &all {
         for f in &p.foods {
@@ -148,7 +148,7 @@ fn a_met_day_gets_nothing() {
     let day = Amounts::new(2_600.0, 320.0, 1_000.0, 1_500.0, 2_700.0, 1_800.0);
     let mut closer = GapCloser::new(
         problem(day, 600.0),
-        Pool::shipped(),
+        Pool::shipped(sr28()),
         &Default::default(),
         &[],
     );
@@ -170,7 +170,7 @@ fn never_over_the_sodium_ceiling_the_energy_allowance_or_the_calcium_limit() {
         );
         let kcal = random.range(50.0, 1_000.0).round();
         let p = problem(day, kcal);
-        let mut closer = GapCloser::new(p.clone(), Pool::shipped(), &Default::default(), &[]);
+        let mut closer = GapCloser::new(p.clone(), Pool::shipped(sr28()), &Default::default(), &[]);
         let mut shown = match closer.first_three() {
             Outcome::Proposals(three) => three,
             _ => continue,
@@ -230,19 +230,19 @@ fn every_exclusion_and_diet_is_respected() {
         )
     }));
     for (preferences, allowed) in &cases {
-        for p in proposals(problem(day, 800.0), Pool::shipped(), preferences, 5) {
+        for p in proposals(problem(day, 800.0), Pool::shipped(sr28()), preferences, 5) {
             for f in &p.foods {
                 assert!(allowed(f.category), "{:?}: {}", preferences, f.description);
             }
         }
     }
     // "Not this": the best proposal's foods never come back.
-    let first = proposals(problem(day, 800.0), Pool::shipped(), &Default::default(), 0);
+    let first = proposals(problem(day, 800.0), Pool::shipped(sr28()), &Default::default(), 0);
     let mut not_these = ProposalPreferences::default();
     for f in &first[0].foods {
         not_these.exclude_food(f.ndb).unwrap();
     }
-    for p in proposals(problem(day, 800.0), Pool::shipped(), &not_these, 8) {
+    for p in proposals(problem(day, 800.0), Pool::shipped(sr28()), &not_these, 8) {
         assert!(p
             .foods
             .iter()
@@ -253,8 +253,8 @@ fn every_exclusion_and_diet_is_respected() {
 #[test]
 fn proposals_are_deterministic_and_share_no_food() {
     let day = Amounts::new(1_500.0, 190.0, 650.0, 1_900.0, 1_400.0, 1_500.0);
-    let once = proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 7);
-    let again = proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 7);
+    let once = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 7);
+    let again = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 7);
     assert_eq!(once, again);
     assert_eq!(once.len(), 10);
     let mut seen = BTreeSet::new();
@@ -276,7 +276,7 @@ fn a_proposal_holds_at_most_one_food_of_each_kind() {
         Amounts::new(741.0, 170.0, 493.0, 1_182.0, 464.0, 1_100.0),
         Amounts::new(300.0, 60.0, 200.0, 400.0, 300.0, 500.0),
     ] {
-        for p in proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 5) {
+        for p in proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 5) {
             let kinds: BTreeSet<_> = p.foods.iter().map(|f| f.category.key()).collect();
             assert_eq!(kinds.len(), p.foods.len(), "{:?}", p.foods);
         }
@@ -288,7 +288,7 @@ fn a_gap_too_big_for_three_foods_says_what_would_remain() {
     let empty = Amounts::default();
     let all = proposals(
         problem(empty, 200.0),
-        Pool::shipped(),
+        Pool::shipped(sr28()),
         &Default::default(),
         0,
     );
@@ -319,7 +319,7 @@ fn nothing_fits_says_why() {
     for c in FoodCategory::ALL {
         none.set_category_excluded(c, true);
     }
-    let mut closer = GapCloser::new(problem(short, 600.0), Pool::shipped(), &none, &[]);
+    let mut closer = GapCloser::new(problem(short, 600.0), Pool::shipped(sr28()), &none, &[]);
     assert_eq!(
         closer.first_three(),
         Outcome::NothingFits(NothingFits::NoFoodsLeft)
@@ -386,7 +386,7 @@ fn adding_a_proposal_moves_every_bar_by_exactly_what_it_showed() {
     let totals = DayTotals::compute(&plan, table, WaterCounting::DrinksAndFood);
     let p = GapProblem::for_day(&targets(), &totals, EnergyAllowance::default());
     assert_eq!(p.before.get(Nutrient::Potassium), 422.44);
-    for proposal in proposals(p, Pool::shipped(), &Default::default(), 3) {
+    for proposal in proposals(p, Pool::shipped(sr28()), &Default::default(), 3) {
         let mut after = plan.clone();
         let ids = proposal.add_to(&mut after, Meal::Lunch, table).unwrap();
         assert_eq!(ids.len(), proposal.foods.len());
@@ -411,7 +411,7 @@ fn adding_a_proposal_moves_every_bar_by_exactly_what_it_showed() {
 fn a_proposal_is_added_all_or_nothing() {
     let table = sr28();
     let day = Amounts::new(900.0, 100.0, 300.0, 1_200.0, 1_000.0, 900.0);
-    let two = proposals(problem(day, 600.0), Pool::shipped(), &Default::default(), 3)
+    let two = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 3)
         .into_iter()
         .find(|p| p.foods.len() >= 2)
         .unwrap();
@@ -436,7 +436,7 @@ fn foods_eaten_lately_win_ties_when_preferred() {
     // Nearly met: many single foods close every gap.
     let day = Amounts::new(2_450.0, 300.0, 960.0, 1_500.0, 2_000.0, 1_700.0);
     let first = |preferences: &ProposalPreferences, lately: &[NdbNumber]| {
-        let mut closer = GapCloser::new(problem(day, 600.0), Pool::shipped(), preferences, lately);
+        let mut closer = GapCloser::new(problem(day, 600.0), Pool::shipped(sr28()), preferences, lately);
         match closer.first_three() {
             Outcome::Proposals(p) => p[0].clone(),
             other => panic!("{other:?}"),
@@ -456,7 +456,7 @@ fn foods_eaten_lately_win_ties_when_preferred() {
     // A familiar food never displaces a better one: on a day far from its
     // targets the best is the same, familiar or not.
     let empty = problem(Amounts::default(), 600.0);
-    let lately: Vec<NdbNumber> = Pool::shipped()
+    let lately: Vec<NdbNumber> = Pool::shipped(sr28())
         .foods()
         .iter()
         .take(40)
@@ -464,7 +464,7 @@ fn foods_eaten_lately_win_ties_when_preferred() {
         .collect();
     let best = |lately: &[NdbNumber]| {
         let mut closer =
-            GapCloser::new(empty.clone(), Pool::shipped(), &Default::default(), lately);
+            GapCloser::new(empty.clone(), Pool::shipped(sr28()), &Default::default(), lately);
         closer.next().unwrap().shortfall_after
     };
     assert_eq!(best(&lately), best(&[]));

@@ -10,6 +10,7 @@
 //!   (met, nothing fits, a gap too big for three foods) and "Show another".
 //!
 //! ```
+//! use electrolyte_domain::foods::food_table::sr28;
 //! use electrolyte_domain::diary::settings::Settings;
 //! use electrolyte_domain::planning::proposals::gap_closer::GapProblem;
 //! use electrolyte_domain::planning::proposals::pool::Pool;
@@ -28,7 +29,7 @@
 //!     WaterCounting::DrinksAndFood,
 //!     preferences.energy(),
 //! );
-//! let mut closer = GapCloser::new(problem, Pool::shipped(), &preferences, &[]);
+//! let mut closer = GapCloser::new(problem, Pool::shipped(sr28()), &preferences, &[]);
 //! let Outcome::Proposals(three) = closer.first_three() else { panic!() };
 //! assert_eq!(three.len(), 3);
 //! let another = closer.next(); // "Show another"

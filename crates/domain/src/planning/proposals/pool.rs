@@ -22,10 +22,10 @@
 //! is, and the name (read by people only).
 
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use crate::foods::food::{Food, NdbNumber, Portion};
-use crate::foods::food_table::{sr28, FoodTable};
+use crate::foods::food_table::FoodTable;
 use crate::planning::proposals::Amounts;
 
 /// The committed pool, as shipped.
@@ -193,12 +193,13 @@ impl Pool {
         Ok(Pool { foods })
     }
 
-    /// The shipped pool against the shipped table, read on first use.
-    pub fn shipped() -> &'static Pool {
-        static POOL: LazyLock<Pool> = LazyLock::new(|| {
-            Pool::parse(SHIPPED_POOL, sr28()).expect("the shipped pool is checked by tests")
-        });
-        &POOL
+    /// The shipped pool against the shipped table (the app has one), read
+    /// on first use.
+    pub fn shipped(table: &FoodTable) -> &'static Pool {
+        static POOL: OnceLock<Pool> = OnceLock::new();
+        POOL.get_or_init(|| {
+            Pool::parse(SHIPPED_POOL, table).expect("the shipped pool is checked by tests")
+        })
     }
 
     /// A pool of these foods (tests build small ones).

@@ -1,0 +1,103 @@
+// The food table is a file of its own (dist/food-table-<hash>.txt), preloaded beside the wasm
+// and fetched by the app: the first screen never waits for it, a slow one says it is loading,
+// and a missing or damaged one gets a clear message and a "Try again" that works.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+
+import { eventually, withPage } from './support/browser.mjs';
+import { App, HomePage } from './support/pages.mjs';
+import { DIST, useApp } from './support/suite.mjs';
+
+const served = useApp();
+const TABLE = /\/food-table-[0-9a-f]{16}\.txt$/;
+
+/** Hold the table's response until `release()` is called (then it is served as usual). */
+async function holdTable(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(TABLE, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+describe('the food table file', () => {
+  test('dist holds one hashed table, byte-identical to data/, preloaded by index.html', () => {
+    const tables = readdirSync(DIST).filter((n) => /^food-table-[0-9a-f]{16}\.txt$/.test(n));
+    assert.equal(tables.length, 1, `tables in dist: ${tables}`);
+    const shipped = readFileSync(`${DIST}/${tables[0]}`);
+    assert.ok(shipped.equals(readFileSync(new URL('../data/sr28-minerals.txt', import.meta.url))));
+    const html = readFileSync(`${DIST}/index.html`, 'utf8');
+    assert.match(html, new RegExp(`<link rel="preload" href="/${tables[0]}" as="fetch"[^>]*crossorigin`));
+    const wasm = readdirSync(DIST).find((n) => n.endsWith('.wasm'));
+    assert.ok(html.indexOf(wasm) < html.indexOf(tables[0]), 'the wasm is asked for first');
+    assert.ok(html.indexOf(tables[0]) < html.indexOf('shell.js'), 'the table is asked for before shell.js');
+    assert.match(readFileSync(`${DIST}/sw.js`, 'utf8'), new RegExp(`"url": "${tables[0]}"`), 'precached');
+  });
+
+  test('a slow table: the first screen takes input at once, search says it is loading, then finds', () =>
+    withPage(served.browser, 'table slow', async (page) => {
+      const release = await holdTable(page);
+      const home = new HomePage(page, served.server.url);
+      await home.goto('/');
+      await home.waitForInteractive();
+      await home.input.fill('banana');
+      await eventually(async () => /Loading the food table/.test(await home.byTestId('search-count').innerText()), {
+        describe: () => 'no loading message',
+      });
+      assert.equal(await home.results.count(), 0);
+      assert.equal(await home.noMatch.count(), 0, 'no "No food matches" while loading');
+      release();
+      await home.results.first().waitFor();
+      assert.match(await home.results.first().innerText(), /Bananas, raw/);
+    }));
+
+  test('a deep link waits for the table with a message, then shows the page', () =>
+    withPage(served.browser, 'table slow deep link', async (page) => {
+      const release = await holdTable(page);
+      const app = new App(page, served.server.url);
+      await app.goto('/food/09040');
+      await app.byTestId('table-loading').waitFor();
+      assert.equal(await app.byTestId('table-loading').getAttribute('role'), 'status');
+      release();
+      await app.byTestId('table-loading').waitFor({ state: 'detached' });
+      assert.match(await page.locator('h1').innerText(), /Bananas, raw/);
+    }));
+
+  for (const [name, answer, words] of [
+    ['missing', { status: 404, body: 'not found' }, /could not be loaded: the server answered 404/],
+    ['damaged', { status: 200, contentType: 'text/plain', body: 'electrolyte-planner-food-table 1\n#groups 1\n' }, /could not be loaded: the file is damaged/],
+  ]) {
+    test(`a ${name} table: a clear message, the diary untouched, and Try again works`, () =>
+      withPage(
+        served.browser,
+        `table ${name}`,
+        async (page) => {
+          let broken = true;
+          await page.route(TABLE, (route) => (broken ? route.fulfill(answer) : route.continue()));
+          const home = new HomePage(page, served.server.url);
+          await home.goto('/plan');
+          const failed = home.byTestId('table-failed');
+          await failed.waitFor();
+          assert.match(await failed.innerText(), words);
+          assert.match(await failed.innerText(), /Your diary is safe/);
+          assert.equal(await failed.getAttribute('role'), 'alert');
+          // The start page's search says the same, not "No food matches".
+          await home.goto('/');
+          await home.input.waitFor();
+          await home.input.fill('spinach');
+          await home.byTestId('table-failed').waitFor();
+          assert.equal(await home.noMatch.count(), 0);
+          broken = false;
+          await home.byTestId('table-retry').click();
+          await home.results.first().waitFor();
+          assert.match(await home.results.first().innerText(), /Spinach/);
+          assert.equal(await home.byTestId('table-failed').count(), 0);
+        },
+        { allowErrors: true },
+      ));
+  }
+});
