@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Development server: set-up, then `trunk serve` on http://127.0.0.1:8080 (address and port
-# come from Trunk.toml [serve]); it rebuilds on every change, and the page's "A new version is
-# ready" banner offers the reload. No live reload: trunk injects it as an inline script at
-# serve time, which the app's CSP rightly blocks (with a console error on every page). Extra arguments go to trunk, e.g.
-#   bash scripts/serve.sh --release
-# trunk's output stays on the terminal: never redirect it into the project folder, or its
-# watcher sees the log change and rebuilds forever.
+# The app as users get it: set-up, the release build (skipped when dist/ was built from exactly
+# these sources), then dist/ served like a static host on http://127.0.0.1:8080 — gzip, and
+# index.html for any extension-less path (deep links such as /food/09040). Seconds on a warm
+# machine. The watch-and-rebuild developer server is scripts/dev.sh.
+#
+#   bash scripts/serve.sh [port]
 set -euo pipefail
 
 # shellcheck source=scripts/setup.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"
 cd "${EP_ROOT}"
 
-echo "serve: http://127.0.0.1:8080/  (Ctrl-C to stop)"
-exec trunk serve --no-autoreload "$@"
+port="${1:-8080}"
+# Everything the bundle is built from: tracked and untracked-but-not-ignored files.
+stamp="$(git ls-files -co --exclude-standard -- Cargo.toml Cargo.lock Trunk.toml index.html src crates/domain/src \
+  crates/domain/Cargo.toml data style public scripts/pwa-post-build.mjs .cargo \
+  | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)" || stamp=""
+if [[ -n "$stamp" && -f dist/.ep-build-stamp && "$(cat dist/.ep-build-stamp)" == "$stamp" && -f dist/index.html ]]; then
+  echo "serve: dist/ is built from these sources"
+else
+  trunk build --release
+  printf '%s\n' "$stamp" > dist/.ep-build-stamp
+fi
+exec node e2e/support/server.mjs dist "$port" --gzip

@@ -24,6 +24,9 @@
 //       today), then performance.measure("diary-read") (start of the background reading of
 //       every other day to its end, wall clock) and the "diary-slice" measures (its busy time,
 //       in slices between frames);
+//   (g) the first visit on a phone (first_visit.mjs): gzip static server, Lighthouse's mobile
+//       throttling, fresh contexts; the first screen and the first search results, against the
+//       floor (a minimal Leptos page built the same way), with where the time went;
 //   (f) the trends screen at scale: the same diary, N loads of /trends for 90 days and for the
 //       whole diary, reading performance.measure("trends-render") (diary read → first drawing).
 // Prints a markdown table with the budgets and writes it, with all raw samples, as JSON to
@@ -45,6 +48,7 @@ import { gzipSync } from 'node:zlib';
 
 import { CHROMIUM_PATH, CONTEXT_OPTIONS, launchBrowser, openPage, problemsOf } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
+import { buildFloor, FIRST_VISIT_BUDGETS, firstVisits, PHONE, summarise } from './first_visit.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -563,6 +567,8 @@ async function main() {
   let phoneProposals;
   let trends;
   let repeat;
+  let firstVisit;
+  let floorVisit;
   let machine;
   try {
     machine = machineInfo(browser.version());
@@ -577,6 +583,19 @@ async function main() {
       process.stdout.write('.');
     }
     process.stdout.write('\n');
+
+    const visits = Math.max(5, RUNS);
+    console.log(`bench: ${visits} first visits on a phone profile (gzip server), ours and the floor's`);
+    const floorDist = buildFloor();
+    const gzipped = await startServer({ root: args.dist, gzip: true });
+    const floorServer = await startServer({ root: floorDist, gzip: true });
+    try {
+      firstVisit = summarise(await firstVisits(browser, gzipped.url, { runs: visits }));
+      floorVisit = summarise(await firstVisits(browser, floorServer.url, { runs: visits }));
+    } finally {
+      await gzipped.close();
+      await floorServer.close();
+    }
 
     console.log(`bench: ${RUNS} repeat loads from the service worker`);
     repeat = await repeatLoads(browser, server.url);
@@ -733,6 +752,29 @@ async function main() {
       budget: '—',
       result: 'info',
     },
+    ...[
+      ['first screen taking input', 'firstScreen', FIRST_VISIT_BUDGETS.firstScreenMs],
+      ['first search results ("banana" typed at once)', 'firstResults', FIRST_VISIT_BUDGETS.firstResultsMs],
+    ].map(([what, key, budget]) => ({
+      metric:
+        `first visit on a phone (${PHONE.latencyMs} ms RTT, 1.6 Mbit/s, CPU ${PHONE.cpuSlowdown}×, gzip): ${what}; ` +
+        `the floor page ${ms(floorVisit[key], 0)}, ours ÷ floor ${(firstVisit[key] / floorVisit[key]).toFixed(2)}`,
+      unit: 'ms',
+      n: firstVisit.n,
+      median: firstVisit[key],
+      p95: null,
+      budget: `≤ ${budget} ms median`,
+      result: pass(firstVisit[key] <= budget),
+    })),
+    {
+      metric: 'first visit on a phone: food table decoded and indexed ("install-food-table")',
+      unit: 'ms',
+      n: firstVisit.n,
+      median: firstVisit.installTable,
+      p95: null,
+      budget: '—',
+      result: 'info',
+    },
     {
       metric: 'repeat load from the service worker → app-interactive mark',
       unit: 'ms',
@@ -781,6 +823,9 @@ async function main() {
       `${inApp.n} search measures. p95 = nearest rank.\n`,
   );
   console.log(fileTable);
+  console.log('\nFirst visit on a phone, where the time went (medians; ms from navigation start):');
+  for (const f of firstVisit.files) console.log(`  ${f.file}: ${ms(f.start, 0)} → ${ms(f.end, 0)}, ${kb(f.bytes)} on the wire`);
+  console.log(`  first screen ${ms(firstVisit.firstScreen, 0)}; table ready ${ms(firstVisit.tableReady, 0)}; first results ${ms(firstVisit.firstResults, 0)}`);
   if (problems.length) console.log(`\nWARNING: the page reported problems:\n  ${problems.join('\n  ')}`);
 
   const report = {
@@ -794,6 +839,7 @@ async function main() {
     bytes,
     load: { interactive, loadEvent, tableReady, runs: loads.map(({ problems: _p, ...l }) => l) },
     repeatLoad: { interactive: repeatMs, runs: repeat.runs },
+    firstVisit: { phone: PHONE, ours: firstVisit, floor: floorVisit },
     search: {
       inApp,
       rendered,

@@ -11,7 +11,7 @@
 //   import { startServer } from './support/server.mjs';
 //   const { url, close } = await startServer({ root: 'dist' });
 //
-// Also runnable: `node e2e/support/server.mjs [root] [port]`.
+// Also runnable: `node e2e/support/server.mjs [root] [port] [--gzip]` (scripts/serve.sh).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -168,12 +168,14 @@ export async function startServer({
   };
 }
 
-// CLI: node e2e/support/server.mjs [root=dist] [port=0]
+// CLI: node e2e/support/server.mjs [root=dist] [port=0] [--gzip]   (scripts/serve.sh uses it)
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = process.argv[2] ?? fileURLToPath(new URL('../../dist', import.meta.url));
-  const port = Number(process.argv[3] ?? 0);
-  const { url, close } = await startServer({ root, port });
-  console.log(`serving ${path.resolve(root)} at ${url}/ (Ctrl-C to stop)`);
+  const positional = process.argv.slice(2).filter((a) => a !== '--gzip');
+  const gzip = process.argv.includes('--gzip');
+  const root = positional[0] ?? fileURLToPath(new URL('../../dist', import.meta.url));
+  const port = Number(positional[1] ?? 0);
+  const { url, close } = await startServer({ root, port, gzip });
+  console.log(`serving ${path.resolve(root)} at ${url}/${gzip ? ' gzip' : ''} (Ctrl-C to stop)`);
   const stop = () => close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

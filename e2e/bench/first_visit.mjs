@@ -1,0 +1,175 @@
+// The first visit on a phone, as the benchmark measures it (issue 11): a fresh browser context
+// (no HTTP cache, no service worker), the page served gzip by a static server with an
+// index.html fallback, under Lighthouse's mobile throttling: 150 ms round trip, 1.6 Mbit/s
+// down, 750 kbit/s up (Chrome's network emulation) and the CPU 4× slower. Per run:
+//   - first screen: performance.mark("app-interactive") (the first screen mounted, taking input);
+//   - first search results: "banana" is typed as soon as the search box takes input, and the
+//     time the first [data-testid=search-result] appears is recorded in the page;
+//   - where the time went: each file's download (Resource Timing: start, end, bytes on the
+//     wire) and the app's own marks and measures ("install-food-table" = decode + index).
+// The floor is a minimal Leptos CSR page (e2e/bench/floor: one input, one list) built the same
+// way (trunk release, wasm-opt z) and measured in the same run: ours ÷ the floor's says how
+// much of the time is the app's own.
+//
+//   node e2e/bench/first_visit.mjs [--dist DIR] [--floor DIR] [--runs 5] [--trace FILE]
+//
+// Standalone it prints a table; bench.mjs imports `firstVisits` and `buildFloor`.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { CONTEXT_OPTIONS, launchBrowser } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Lighthouse's mobile defaults (a mid-range phone on a mobile network). */
+export const PHONE = Object.freeze({
+  latencyMs: 150,
+  downloadBytesPerS: (1.6 * 1024 * 1024) / 8,
+  uploadBytesPerS: (750 * 1024) / 8,
+  cpuSlowdown: 4,
+});
+
+export const FIRST_VISIT_BUDGETS = Object.freeze({ firstScreenMs: 1500, firstResultsMs: 2500 });
+
+const QUERY = 'banana';
+const RESULT = '[data-testid=search-result]';
+
+// In the page before any of its scripts: the time the first search result appears.
+const WATCH_RESULTS = `(() => {
+  const seen = () => {
+    if (window.__firstResultAt === undefined && document.querySelector(${JSON.stringify(RESULT)})) {
+      window.__firstResultAt = performance.now();
+    }
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Builds the floor page into `out` (trunk release, like the app) and returns `out`. */
+export function buildFloor(out = path.join(os.tmpdir(), 'ep-bench-floor-dist')) {
+  execFileSync('trunk', ['build', '--release', '--dist', out], {
+    cwd: path.join(REPO, 'e2e', 'bench', 'floor'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+async function oneVisit(browser, url, { trace } = {}) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(WATCH_RESULTS);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: PHONE.latencyMs,
+      downloadThroughput: PHONE.downloadBytesPerS,
+      uploadThroughput: PHONE.uploadBytesPerS,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
+    await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0, null, {
+      timeout: 60_000,
+      polling: 20,
+    });
+    await page.locator('[data-testid=search-input]').fill(QUERY);
+    await page.waitForFunction(() => window.__firstResultAt !== undefined, null, { timeout: 60_000, polling: 20 });
+    if (trace) await browser.stopTracing();
+    return await page.evaluate(() => {
+      const at = (name, type) => performance.getEntriesByName(name, type)[0];
+      const files = performance.getEntriesByType('resource').map((r) => ({
+        file: new URL(r.name).pathname,
+        start: r.startTime,
+        end: r.responseEnd,
+        bytes: r.encodedBodySize,
+      }));
+      const nav = performance.getEntriesByType('navigation')[0];
+      files.unshift({ file: '/ (index.html)', start: nav.startTime, end: nav.responseEnd, bytes: nav.encodedBodySize });
+      return {
+        firstScreen: at('app-interactive', 'mark').startTime,
+        firstResults: window.__firstResultAt,
+        tableReady: at('food-table-ready', 'mark')?.startTime ?? null,
+        installTable: at('install-food-table', 'measure')?.duration ?? null,
+        files,
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** `runs` first visits of the page at `url` under the phone profile; the first one traced to `trace`. */
+export async function firstVisits(browser, url, { runs = 5, trace } = {}) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await oneVisit(browser, url, { trace: i === 0 ? trace : undefined }));
+  return samples;
+}
+
+function median(xs) {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Medians of a run's samples, and each file's median download window. */
+export function summarise(samples) {
+  const files = {};
+  for (const s of samples) {
+    for (const f of s.files) (files[f.file.replace(/-[0-9a-f]{16}(_bg)?\./, '-<hash>$1.')] ??= []).push(f);
+  }
+  return {
+    n: samples.length,
+    firstScreen: median(samples.map((s) => s.firstScreen)),
+    firstResults: median(samples.map((s) => s.firstResults)),
+    tableReady: median(samples.map((s) => s.tableReady)),
+    installTable: median(samples.map((s) => s.installTable)),
+    files: Object.entries(files).map(([file, fs]) => ({
+      file,
+      start: median(fs.map((f) => f.start)),
+      end: median(fs.map((f) => f.end)),
+      bytes: median(fs.map((f) => f.bytes)),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- standalone
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values: args } = parseArgs({
+    options: {
+      dist: { type: 'string', default: process.env.E2E_DIST || path.join(REPO, 'dist') },
+      floor: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      trace: { type: 'string' },
+    },
+  });
+  const floorDist = args.floor && existsSync(args.floor) ? args.floor : buildFloor(args.floor);
+  const browser = await launchBrowser();
+  const ours = await startServer({ root: args.dist, gzip: true });
+  const floor = await startServer({ root: floorDist, gzip: true });
+  try {
+    const runs = Number(args.runs);
+    const app = summarise(await firstVisits(browser, ours.url, { runs, trace: args.trace }));
+    const base = summarise(await firstVisits(browser, floor.url, { runs }));
+    const row = (name, a, b, budget) =>
+      `| ${name} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)} | ≤ ${budget} ms | ${a <= budget ? 'pass' : 'FAIL'} |`;
+    console.log(`first visit, phone profile, median of ${runs} fresh contexts`);
+    console.log('| metric | ours | floor | ÷ floor | budget | result |\n|---|---:|---:|---:|---|---|');
+    console.log(row('first screen taking input', app.firstScreen, base.firstScreen, FIRST_VISIT_BUDGETS.firstScreenMs));
+    console.log(row('first search results', app.firstResults, base.firstResults, FIRST_VISIT_BUDGETS.firstResultsMs));
+    console.log(`food table installed (decode + index) ${app.installTable.toFixed(0)} ms, ready at ${app.tableReady.toFixed(0)} ms`);
+    for (const f of app.files) console.log(`  ${f.file}: ${f.start.toFixed(0)} → ${f.end.toFixed(0)} ms, ${f.bytes} B on the wire`);
+  } finally {
+    await browser.close();
+    await ours.close();
+    await floor.close();
+  }
+}
