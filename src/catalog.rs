@@ -82,8 +82,9 @@ fn ready() -> &'static Catalog {
 /// already installed stays. Errors say what is wrong with the text.
 pub fn install(text: &'static str) -> Result<(), String> {
     if CATALOG.get().is_none() {
-        let table = decode(text).map_err(|e| format!("the file is damaged ({e})"))?;
-        let index = SearchIndex::new(&table);
+        let table = timing::measure("decode-food-table", || decode(text))
+            .map_err(|e| format!("the file is damaged ({e})"))?;
+        let index = timing::measure("build-search-index", || SearchIndex::new(&table));
         let _ = CATALOG.set(Catalog { table, index });
     }
     status_signal().set(TableStatus::Ready);

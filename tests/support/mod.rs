@@ -34,13 +34,19 @@ pub async fn mount_at(path: &str) -> Mounted {
 /// Mounts the app at `path` on what `localStorage` holds now, as a reload
 /// would.
 pub async fn remount_at(path: &str) -> Mounted {
+    install_table();
+    mount_as_is(path).await
+}
+
+/// Mounts the app at `path` without giving it the food table first (as a
+/// page whose table file has not arrived yet).
+pub async fn mount_as_is(path: &str) -> Mounted {
     let window = web_sys::window().unwrap();
     window
         .history()
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
-    install_table();
     let document = window.document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
