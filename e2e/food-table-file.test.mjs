@@ -25,18 +25,32 @@ async function holdTable(page) {
 }
 
 describe('the food table file', () => {
-  test('dist holds one hashed table, byte-identical to data/, preloaded by index.html', () => {
+  test('dist holds one hashed table, byte-identical to data/, named by index.html, precached', () => {
     const tables = readdirSync(DIST).filter((n) => /^food-table-[0-9a-f]{16}\.txt$/.test(n));
     assert.equal(tables.length, 1, `tables in dist: ${tables}`);
     const shipped = readFileSync(`${DIST}/${tables[0]}`);
     assert.ok(shipped.equals(readFileSync(new URL('../data/sr28-minerals.txt', import.meta.url))));
     const html = readFileSync(`${DIST}/index.html`, 'utf8');
-    assert.match(html, new RegExp(`<link rel="preload" href="/${tables[0]}" as="fetch"[^>]*crossorigin`));
-    const wasm = readdirSync(DIST).find((n) => n.endsWith('.wasm'));
-    assert.ok(html.indexOf(wasm) < html.indexOf(tables[0]), 'the wasm is asked for first');
-    assert.ok(html.indexOf(tables[0]) < html.indexOf('shell.js'), 'the table is asked for before shell.js');
+    assert.match(html, new RegExp(`<meta name="ep-food-table" content="/${tables[0]}">`));
+    assert.ok(html.indexOf(tables[0]) < html.indexOf('shell.js'), 'named before shell.js reads it');
+    assert.doesNotMatch(html, /rel="preload"[^>]*food-table/, 'not preloaded beside the wasm');
     assert.match(readFileSync(`${DIST}/sw.js`, 'utf8'), new RegExp(`"url": "${tables[0]}"`), 'precached');
   });
+
+  test('a first visit asks for the table once, after the wasm has arrived', () =>
+    withPage(served.browser, 'table after wasm', async (page) => {
+      const home = new HomePage(page, served.server.url);
+      await home.goto('/');
+      await home.input.fill('banana');
+      await home.results.first().waitFor();
+      const files = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
+      );
+      const tables = files.filter((f) => TABLE.test(f.name));
+      const wasm = files.find((f) => f.name.endsWith('.wasm'));
+      assert.equal(tables.length, 1, `the table was fetched ${tables.length} times`);
+      assert.ok(tables[0].start >= wasm.end, `table asked for at ${tables[0].start} ms, the wasm done at ${wasm.end} ms`);
+    }));
 
   test('a slow table: the first screen takes input at once, search says it is loading, then finds', () =>
     withPage(served.browser, 'table slow', async (page) => {
@@ -71,7 +85,7 @@ describe('the food table file', () => {
     ['missing', { status: 404, body: 'not found' }, /could not be loaded: the server answered 404/],
     ['damaged', { status: 200, contentType: 'text/plain', body: 'electrolyte-planner-food-table 1\n#groups 1\n' }, /could not be loaded: the file is damaged/],
   ]) {
-    test(`a ${name} table: a clear message, the diary untouched, and Try again works`, () =>
+    test(`a ${name} table: a clear message on the screen and in the search, and Try again works`, () =>
       withPage(
         served.browser,
         `table ${name}`,
@@ -97,7 +111,8 @@ describe('the food table file', () => {
           assert.match(await home.results.first().innerText(), /Spinach/);
           assert.equal(await home.byTestId('table-failed').count(), 0);
         },
-        { allowErrors: true },
+        // The service worker would fetch (and precache) the real file behind the page's back.
+        { allowErrors: true, contextOptions: { serviceWorkers: 'block' } },
       ));
   }
 });

@@ -6,9 +6,31 @@
 //    build is installed and waiting, it sets <html data-update-ready> and fires "ep-update-ready"
 //    on window (the layout shows "A new version is ready — Reload"); the app fires
 //    "ep-apply-update" when the user clicks Reload, and this asks the waiting worker to take over,
-//    then reloads once when it has — never a page running old JS against new wasm.
+//    then reloads once when it has — never a page running old JS against new wasm;
+// 3. starts the food table's download (the file <meta name="ep-food-table"> names) once the wasm's
+//    is done: beside it, the two would share a phone's bandwidth and the first screen would come
+//    later; the table downloads while the wasm compiles. window.epFoodTable() returns that one
+//    fetch's promise (starting it if the wasm was quicker to run than this to notice); the app
+//    reads the table from it (src/catalog.rs).
 (() => {
   'use strict';
+  const tableUrl = document.querySelector('meta[name="ep-food-table"]')?.getAttribute('content');
+  if (tableUrl) {
+    let table = null;
+    window.epFoodTable = () => (table ??= fetch(tableUrl));
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((entry) => entry.name.endsWith('.wasm'))) {
+          observer.disconnect();
+          window.epFoodTable();
+        }
+      });
+      observer.observe({ type: 'resource', buffered: true });
+    } catch {
+      // No resource timing: the app asks for the table when it starts.
+    }
+  }
+
   try {
     const theme = localStorage.getItem('ep.theme');
     if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);

@@ -4,13 +4,14 @@
 //
 // 00. The food table: trunk copies data/sr28-minerals.txt into the build; it is renamed
 //    food-table-<first 16 hex of its SHA-256>.txt (a changed table gets a new name, so no cache
-//    ever serves an old one) and announced by <link rel="preload" as="fetch" id="ep-food-table">,
-//    which starts its download at once, beside the wasm's; the app fetches the same address
-//    (src/catalog.rs). Idempotent: an already renamed table is hashed again.
+//    ever serves an old one) and named in <meta name="ep-food-table" content="/food-table-….txt">
+//    right after the CSP meta. Not a preload: public/shell.js starts its download once the wasm's
+//    is done (beside it, they would share a phone's bandwidth and delay the first screen), and
+//    the app takes it from there (src/catalog.rs). Idempotent: a renamed table is hashed again.
 // 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
 //    shell.js has arrived and run. They are moved to right after the CSP meta (never before it:
-//    the policy must cover them).
+//    the policy must cover them), before the table's meta.
 // 1. CSP: every inline <script> in index.html (trunk 0.21 emits one module script that imports
 //    the hashed JS glue and starts the wasm) gets its 'sha256-…' hash added to the script-src of
 //    the <meta http-equiv="Content-Security-Policy"> — old hashes are dropped first, so the
@@ -53,10 +54,10 @@ if (tableNames.length !== 1) {
 }
 const tableName = `food-table-${sha256(await readFile(path.join(dir, tableNames[0])), 'hex').slice(0, 16)}.txt`;
 if (tableNames[0] !== tableName) await rename(path.join(dir, tableNames[0]), path.join(dir, tableName));
-html = html.replace(/\s*<link\b[^>]*\bid="ep-food-table"[^>]*>/i, '');
+html = html.replace(/\s*<meta\s+name="ep-food-table"[^>]*>/i, '');
 html = html.replace(
-  /<\/head>/i,
-  `  <link rel="preload" href="/${tableName}" as="fetch" type="text/plain" crossorigin id="ep-food-table">\n  </head>`,
+  /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i,
+  (m) => `${m}\n    <meta name="ep-food-table" content="/${tableName}">`,
 );
 
 // --- 0. Early fetches -------------------------------------------------------------------------

@@ -1,14 +1,14 @@
 //! The USDA food table and its search index, shared by every screen.
 //!
 //! The table is a file of its own in `dist/` (`food-table-<hash>.txt`, named
-//! by `scripts/pwa-post-build.mjs`, which also puts a
-//! `<link rel="preload" id="ep-food-table">` for it at the top of
-//! `index.html`), not bytes compiled into the wasm: the browser fetches it
-//! while the app's code downloads, and the first screen never waits for it.
-//! [`load`] picks that download up, decodes and indexes it once, and
-//! [`status`] tells screens when it is there. A screen that needs the table
-//! sits behind [`crate::components::needs_table::NeedsTable`]; inside it,
-//! [`foods`] and [`search_index`] are ready.
+//! by `scripts/pwa-post-build.mjs` in `<meta name="ep-food-table">`), not
+//! bytes compiled into the wasm, so the first screen never waits for it.
+//! `public/shell.js` starts its download once the wasm's is done (sharing
+//! the bandwidth, both would come later); [`load`] takes that download,
+//! decodes and indexes the table once, and [`status`] tells screens when it
+//! is there. A screen that needs the table sits behind
+//! [`crate::components::needs_table::NeedsTable`]; inside it, [`foods`] and
+//! [`search_index`] are ready.
 
 use std::sync::OnceLock;
 
@@ -21,8 +21,10 @@ use crate::domain::foods::food_table::{decode, FoodTable};
 use crate::domain::foods::search::SearchIndex;
 use crate::timing;
 
-/// The `id` of the `<link rel="preload">` that names the table file.
-const LINK_ID: &str = "ep-food-table";
+/// The `<meta>` that names the table file.
+const META: &str = "meta[name='ep-food-table']";
+/// What `public/shell.js` leaves on `window`: the table's download, started.
+const STARTED_DOWNLOAD: &str = "epFoodTable";
 
 /// Where the food table is.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,9 +99,9 @@ pub(crate) fn install_shipped() {
     install(include_str!("../data/sr28-minerals.txt")).unwrap();
 }
 
-/// Fetches the table file named in `index.html` (the preload started it
-/// already), then installs it; a failure becomes [`TableStatus::Failed`] and a
-/// later call tries again, past any cached copy.
+/// Takes the table file's download `public/shell.js` started (or starts
+/// one), then installs the table; a failure becomes [`TableStatus::Failed`]
+/// and a later call downloads it again, past any cached copy.
 pub fn load() {
     if CATALOG.get().is_some() {
         status_signal().set(TableStatus::Ready);
@@ -125,16 +127,23 @@ async fn fetch_text(retry: bool) -> Result<String, String> {
     let window = web_sys::window().ok_or("there is no window")?;
     let url = window
         .document()
-        .and_then(|d| d.get_element_by_id(LINK_ID))
-        .and_then(|link| link.get_attribute("href"))
+        .and_then(|d| d.query_selector(META).ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
         .ok_or("this page does not say where the food table is")?;
-    let init = web_sys::RequestInit::new();
-    if retry {
-        init.set_cache(web_sys::RequestCache::Reload);
-    }
-    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-        .await
-        .map_err(unreachable)?;
+    let started = js_sys::Reflect::get(&window, &JsValue::from_str(STARTED_DOWNLOAD))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .filter(|_| !retry)
+        .and_then(|start| start.call0(&window).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let download = started.unwrap_or_else(|| {
+        let init = web_sys::RequestInit::new();
+        if retry {
+            init.set_cache(web_sys::RequestCache::Reload);
+        }
+        window.fetch_with_str_and_init(&url, &init)
+    });
+    let response = JsFuture::from(download).await.map_err(unreachable)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
