@@ -150,5 +150,6 @@ async fn fetch_text(retry: bool) -> Result<String, String> {
     }
     let text = response.text().map_err(unreachable)?;
     let text: JsValue = JsFuture::from(text).await.map_err(unreachable)?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }

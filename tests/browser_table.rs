@@ -13,7 +13,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn screens_wait_for_the_table_say_so_and_recover() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     assert_eq!(catalog::status(), TableStatus::Loading);
 
     // The start page takes input at once; a search waits, and says so.
@@ -24,7 +30,10 @@ async fn screens_wait_for_the_table_say_so_and_recover() {
         "Loading the food table… your results follow."
     );
     assert!(home.all("search-result").is_empty());
-    assert!(home.find("search-no-match").is_none(), "no “No food matches” while loading");
+    assert!(
+        home.find("search-no-match").is_none(),
+        "no “No food matches” while loading"
+    );
 
     // A screen that needs the table says it is loading…
     let plan = mount_as_is("/plan").await;

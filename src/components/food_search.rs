@@ -246,7 +246,10 @@ pub fn FoodSearch() -> impl IntoView {
             }
             _ => {
                 if let Some(i) = search.on_keydown(&ev, query) {
-                    navigate(&food_href(&catalog::foods().foods()[i]), NavigateOptions::default());
+                    navigate(
+                        &food_href(&catalog::foods().foods()[i]),
+                        NavigateOptions::default(),
+                    );
                 }
             }
         }

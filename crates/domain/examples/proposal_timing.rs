@@ -10,8 +10,8 @@
 use std::time::Instant;
 
 use electrolyte_domain::diary::settings::Settings;
-use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::food::NdbNumber;
+use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::nutrient::Nutrient;
 use electrolyte_domain::planning::proposals::gap_closer::GapProblem;
 use electrolyte_domain::planning::proposals::pool::Pool;

@@ -14,8 +14,8 @@ use good_lp::{
     SolverModel, Variable,
 };
 
-use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::food::{Food, FoodGroupId, NdbNumber, NutrientValues, Portion};
+use electrolyte_domain::foods::food_table::sr28;
 use electrolyte_domain::foods::nutrient::Nutrient;
 use electrolyte_domain::planning::proposals::gap_closer::{
     solve, Candidate, GapProblem, MAX_FOODS, WANTED,

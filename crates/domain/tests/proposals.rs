@@ -117,7 +117,12 @@ fn a_day_short_only_of_potassium_gets_the_best_potassium_food_within_the_sodium_
     }));
     // Potassium short by more than the runner-up adds, less than the best.
     day.set(Nutrient::Potassium, 2_600.0 - (k1 + k2) / 2.0);
-    let first = &proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 0)[0];
+    let first = &proposals(
+        problem(day, 600.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        0,
+    )[0];
     assert_eq!(first.foods.len(), 1, "{first:?}");
     assert_eq!((first.foods[0].ndb, first.foods[0].count), (top, count));
     assert!(first.closes_every_gap());
@@ -129,7 +134,12 @@ fn a_day_short_only_of_potassium_gets_the_best_potassium_food_within_the_sodium_
 #[test]
 fn a_day_over_sodium_gets_only_low_sodium_foods() {
     let day = Amounts::new(1_400.0, 150.0, 600.0, 2_700.0, 1_500.0, 1_600.0);
-    let all = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 6);
+    let all = proposals(
+        problem(day, 600.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        6,
+    );
     assert_eq!(all.len(), 9);
     for p in &all {
         for f in &p.foods {
@@ -237,7 +247,12 @@ fn every_exclusion_and_diet_is_respected() {
         }
     }
     // "Not this": the best proposal's foods never come back.
-    let first = proposals(problem(day, 800.0), Pool::shipped(sr28()), &Default::default(), 0);
+    let first = proposals(
+        problem(day, 800.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        0,
+    );
     let mut not_these = ProposalPreferences::default();
     for f in &first[0].foods {
         not_these.exclude_food(f.ndb).unwrap();
@@ -253,8 +268,18 @@ fn every_exclusion_and_diet_is_respected() {
 #[test]
 fn proposals_are_deterministic_and_share_no_food() {
     let day = Amounts::new(1_500.0, 190.0, 650.0, 1_900.0, 1_400.0, 1_500.0);
-    let once = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 7);
-    let again = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 7);
+    let once = proposals(
+        problem(day, 600.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        7,
+    );
+    let again = proposals(
+        problem(day, 600.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        7,
+    );
     assert_eq!(once, again);
     assert_eq!(once.len(), 10);
     let mut seen = BTreeSet::new();
@@ -276,7 +301,12 @@ fn a_proposal_holds_at_most_one_food_of_each_kind() {
         Amounts::new(741.0, 170.0, 493.0, 1_182.0, 464.0, 1_100.0),
         Amounts::new(300.0, 60.0, 200.0, 400.0, 300.0, 500.0),
     ] {
-        for p in proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 5) {
+        for p in proposals(
+            problem(day, 600.0),
+            Pool::shipped(sr28()),
+            &Default::default(),
+            5,
+        ) {
             let kinds: BTreeSet<_> = p.foods.iter().map(|f| f.category.key()).collect();
             assert_eq!(kinds.len(), p.foods.len(), "{:?}", p.foods);
         }
@@ -411,10 +441,15 @@ fn adding_a_proposal_moves_every_bar_by_exactly_what_it_showed() {
 fn a_proposal_is_added_all_or_nothing() {
     let table = sr28();
     let day = Amounts::new(900.0, 100.0, 300.0, 1_200.0, 1_000.0, 900.0);
-    let two = proposals(problem(day, 600.0), Pool::shipped(sr28()), &Default::default(), 3)
-        .into_iter()
-        .find(|p| p.foods.len() >= 2)
-        .unwrap();
+    let two = proposals(
+        problem(day, 600.0),
+        Pool::shipped(sr28()),
+        &Default::default(),
+        3,
+    )
+    .into_iter()
+    .find(|p| p.foods.len() >= 2)
+    .unwrap();
     let mut full = DayPlan::new();
     for _ in 0..MAX_ITEMS - 1 {
         full.add_food(
@@ -436,7 +471,12 @@ fn foods_eaten_lately_win_ties_when_preferred() {
     // Nearly met: many single foods close every gap.
     let day = Amounts::new(2_450.0, 300.0, 960.0, 1_500.0, 2_000.0, 1_700.0);
     let first = |preferences: &ProposalPreferences, lately: &[NdbNumber]| {
-        let mut closer = GapCloser::new(problem(day, 600.0), Pool::shipped(sr28()), preferences, lately);
+        let mut closer = GapCloser::new(
+            problem(day, 600.0),
+            Pool::shipped(sr28()),
+            preferences,
+            lately,
+        );
         match closer.first_three() {
             Outcome::Proposals(p) => p[0].clone(),
             other => panic!("{other:?}"),
@@ -463,8 +503,12 @@ fn foods_eaten_lately_win_ties_when_preferred() {
         .map(|f| f.ndb)
         .collect();
     let best = |lately: &[NdbNumber]| {
-        let mut closer =
-            GapCloser::new(empty.clone(), Pool::shipped(sr28()), &Default::default(), lately);
+        let mut closer = GapCloser::new(
+            empty.clone(),
+            Pool::shipped(sr28()),
+            &Default::default(),
+            lately,
+        );
         closer.next().unwrap().shortfall_after
     };
     assert_eq!(best(&lately), best(&[]));

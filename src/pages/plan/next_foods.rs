@@ -46,7 +46,12 @@ fn propose(planner: Planner, more: usize) -> (Outcome, bool) {
             .targets
             .with(|t| GapProblem::for_day(t, &totals, preferences.energy()));
         let lately = foods_eaten_lately(diary, today());
-        let mut closer = GapCloser::new(problem, Pool::shipped(catalog::foods()), preferences, &lately);
+        let mut closer = GapCloser::new(
+            problem,
+            Pool::shipped(catalog::foods()),
+            preferences,
+            &lately,
+        );
         let mut outcome = closer.first_three();
         let mut exhausted = true;
         if let Outcome::Proposals(list) = &mut outcome {
