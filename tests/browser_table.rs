@@ -6,20 +6,14 @@
 mod support;
 
 use electrolyte_planner::catalog::{self, TableStatus};
-use support::{install_table, mount_as_is, until};
+use support::{clear_storage, install_table, mount_as_is, until};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn screens_wait_for_the_table_say_so_and_recover() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
     assert_eq!(catalog::status(), TableStatus::Loading);
 
     // The start page takes input at once; a search waits, and says so.

@@ -46,13 +46,7 @@ fn banana_day(grams: f64, cramp: bool) -> DayEntry {
 
 /// Clears storage and saves `day` `back` days before today.
 fn store(days: &[(i32, DayEntry)]) {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    support::clear_storage();
     for (back, day) in days {
         save_day(&mut BrowserStore, today().add_days(-back).unwrap(), day).unwrap();
     }

@@ -60,7 +60,9 @@ export function buildFloor(out = path.join(os.tmpdir(), 'ep-bench-floor-dist')) 
 }
 
 async function oneVisit(browser, url, { trace } = {}) {
-  const context = await browser.newContext({ ...CONTEXT_OPTIONS });
+  // No service worker: its precache fetches are not throttled by the page's emulation (they
+  // would hand the page an unthrottled table). On a real phone they share the network: see BENCHMARKS.md.
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript(WATCH_RESULTS);

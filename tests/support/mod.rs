@@ -26,9 +26,14 @@ impl Drop for Mounted {
 /// Mounts the app at `path` on an empty diary (tests in one file share the
 /// page and its `localStorage`).
 pub async fn mount_at(path: &str) -> Mounted {
+    clear_storage();
+    remount_at(path).await
+}
+
+/// Empties `localStorage` (tests in one file share the page).
+pub fn clear_storage() {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
-    remount_at(path).await
 }
 
 /// Mounts the app at `path` on what `localStorage` holds now, as a reload
