@@ -139,7 +139,8 @@ describe('updates', () => {
         // Deploy "build 2": shell.js changes, and the post-build hook recomputes sw.js.
         await appendFile(path.join(copy, 'shell.js'), '\n// build 2\n');
         await promisify(execFile)(process.execPath, [`${REPO}scripts/pwa-post-build.mjs`, copy]);
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+        // `ready` always resolves to the active registration (getRegistration() can miss it mid-navigation).
+        await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
 
         const banner = page.getByTestId('update-banner');
         await banner.waitFor({ state: 'visible', timeout: 20_000 });
