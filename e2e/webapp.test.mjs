@@ -155,7 +155,29 @@ describe('updates', () => {
         assert.doesNotMatch(stillOld, /build 2/, 'the page got build 2 files before Reload');
         assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '1');
 
-        await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+        await page.getByTestId('update-reload').click();
+        // The click reloads the page once the new worker has taken over; wait for the second load
+        // (the counter survives the reload in sessionStorage), and say where it stuck if it does not.
+        try {
+          await page.waitForFunction(() => sessionStorage.getItem('loads') === '2' && document.readyState === 'complete', null, {
+            timeout: 45_000,
+            polling: 200,
+          });
+        } catch (error) {
+          const state = await page
+            .evaluate(async () => {
+              const reg = await navigator.serviceWorker.getRegistration();
+              return JSON.stringify({
+                loads: sessionStorage.getItem('loads'),
+                controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+                active: reg?.active?.state ?? null,
+                waiting: reg?.waiting?.state ?? null,
+                installing: reg?.installing?.state ?? null,
+              });
+            })
+            .catch((e) => `unreadable: ${e.message}`);
+          throw new Error(`Reload did not load build 2: ${state} (${error.message})`);
+        }
         await home.waitForInteractive();
         await waitForServiceWorker(page);
         const now = await page.evaluate(() => fetch('/shell.js').then((r) => r.text()));

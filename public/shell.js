@@ -52,8 +52,21 @@
     window.dispatchEvent(new Event('ep-update-ready'));
   }
 
+  function reloadOnce() {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  }
+
   window.addEventListener('ep-apply-update', () => {
-    if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
+    const worker = waiting;
+    if (!worker) return;
+    // The new worker takes over: the page reloads when it controls the page (controllerchange)
+    // or, should that event not reach this page, when the worker itself says it is active.
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') reloadOnce();
+    });
+    worker.postMessage({ type: 'SKIP_WAITING' });
   });
 
   sw.addEventListener('controllerchange', () => {
@@ -61,9 +74,7 @@
       controlled = true;
       return;
     }
-    if (reloading) return;
-    reloading = true;
-    window.location.reload();
+    reloadOnce();
   });
 
   function watch(registration) {
