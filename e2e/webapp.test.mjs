@@ -151,86 +151,84 @@ describe('updates', () => {
 
 /** The update journey; `at.step` says where it is, for the report of a hang. */
 async function updateFlow(at) {
-  {
-    const copy = await mkdtemp(path.join(tmpdir(), 'ep-update-'));
-    await cp(DIST, copy, { recursive: true });
-    const own = await startServer({ root: copy });
-    try {
-      await withPage(served.browser, 'update flow', async (page) => {
-        await page.addInitScript(() => {
-          sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? 0) + 1));
-        });
-        at.step = 'open the app';
-        const home = await new HomePage(page, own.url).open();
-        at.step = 'wait for the first worker';
-        await waitForServiceWorker(page);
-        const [oldCache] = await shellCaches(page);
-        assert.equal(await page.getByTestId('update-banner').count(), 0, 'banner shown with no update');
-
-        // Deploy "build 2": shell.js changes, and the post-build hook recomputes sw.js.
-        await appendFile(path.join(copy, 'shell.js'), '\n// build 2\n');
-        at.step = 'deploy build 2';
-        await promisify(execFile)(process.execPath, [`${REPO}scripts/pwa-post-build.mjs`, copy]);
-        // `ready` always resolves to the active registration (getRegistration() can miss it mid-navigation).
-        at.step = 'ask for an update';
-        await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-
-        const banner = page.getByTestId('update-banner');
-        at.step = 'wait for the banner';
-        await banner.waitFor({ state: 'visible', timeout: 20_000 });
-        assert.match((await banner.textContent()).replace(/\s+/g, ' '), /A new version is ready — Reload/);
-        assert.equal(
-          await page.getByTestId('update-status').getAttribute('role'),
-          'status',
-          'the banner is not in a role=status live region',
-        );
-        // Until the user says so, the old build still runs this page.
-        at.step = 'fetch shell.js before Reload';
-        const stillOld = await page.evaluate(() => fetch('/shell.js').then((r) => r.text()));
-        assert.doesNotMatch(stillOld, /build 2/, 'the page got build 2 files before Reload');
-        assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '1');
-
-        at.step = 'click Reload';
-        await page.getByTestId('update-reload').click();
-        // The click reloads the page once the new worker has taken over; wait for the second load
-        // (the counter survives the reload in sessionStorage), and say where it stuck if it does not.
-        try {
-          await page.waitForFunction(() => sessionStorage.getItem('loads') === '2' && document.readyState === 'complete', null, {
-            timeout: 45_000,
-            polling: 200,
-          });
-        } catch (error) {
-          const state = await page
-            .evaluate(async () => {
-              const reg = await navigator.serviceWorker.getRegistration();
-              return JSON.stringify({
-                loads: sessionStorage.getItem('loads'),
-                controller: navigator.serviceWorker.controller?.scriptURL ?? null,
-                active: reg?.active?.state ?? null,
-                waiting: reg?.waiting?.state ?? null,
-                installing: reg?.installing?.state ?? null,
-              });
-            })
-            .catch((e) => `unreadable: ${e.message}`);
-          throw new Error(`Reload did not load build 2: ${state} (${error.message})`);
-        }
-        at.step = 'wait for build 2 to run';
-        await home.waitForInteractive();
-        await waitForServiceWorker(page);
-        const now = await page.evaluate(() => fetch('/shell.js').then((r) => r.text()));
-        assert.match(now, /build 2/, 'after Reload the page does not run build 2');
-        at.step = 'read the caches';
-        const caches = await shellCaches(page);
-        assert.equal(caches.length, 1, `old caches left: ${caches}`);
-        assert.notEqual(caches[0], oldCache, 'the cache of build 1 is still the one in use');
-        assert.equal(await page.getByTestId('update-banner').count(), 0, 'banner still shown after the update');
-        await new Promise((r) => setTimeout(r, 500));
-        assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '2', 'the page did not reload exactly once');
+  const copy = await mkdtemp(path.join(tmpdir(), 'ep-update-'));
+  await cp(DIST, copy, { recursive: true });
+  const own = await startServer({ root: copy });
+  try {
+    await withPage(served.browser, 'update flow', async (page) => {
+      await page.addInitScript(() => {
+        sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? 0) + 1));
       });
-    } finally {
-      await own.close();
-      await rm(copy, { recursive: true, force: true });
-    }
+      at.step = 'open the app';
+      const home = await new HomePage(page, own.url).open();
+      at.step = 'wait for the first worker';
+      await waitForServiceWorker(page);
+      const [oldCache] = await shellCaches(page);
+      assert.equal(await page.getByTestId('update-banner').count(), 0, 'banner shown with no update');
+
+      // Deploy "build 2": shell.js changes, and the post-build hook recomputes sw.js.
+      await appendFile(path.join(copy, 'shell.js'), '\n// build 2\n');
+      at.step = 'deploy build 2';
+      await promisify(execFile)(process.execPath, [`${REPO}scripts/pwa-post-build.mjs`, copy]);
+      // `ready` always resolves to the active registration (getRegistration() can miss it mid-navigation).
+      at.step = 'ask for an update';
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+
+      const banner = page.getByTestId('update-banner');
+      at.step = 'wait for the banner';
+      await banner.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match((await banner.textContent()).replace(/\s+/g, ' '), /A new version is ready — Reload/);
+      assert.equal(
+        await page.getByTestId('update-status').getAttribute('role'),
+        'status',
+        'the banner is not in a role=status live region',
+      );
+      // Until the user says so, the old build still runs this page.
+      at.step = 'fetch shell.js before Reload';
+      const stillOld = await page.evaluate(() => fetch('/shell.js').then((r) => r.text()));
+      assert.doesNotMatch(stillOld, /build 2/, 'the page got build 2 files before Reload');
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '1');
+
+      at.step = 'click Reload';
+      await page.getByTestId('update-reload').click();
+      // The click reloads the page once the new worker has taken over; wait for the second load
+      // (the counter survives the reload in sessionStorage), and say where it stuck if it does not.
+      try {
+        await page.waitForFunction(() => sessionStorage.getItem('loads') === '2' && document.readyState === 'complete', null, {
+          timeout: 45_000,
+          polling: 200,
+        });
+      } catch (error) {
+        const state = await page
+          .evaluate(async () => {
+            const reg = await navigator.serviceWorker.getRegistration();
+            return JSON.stringify({
+              loads: sessionStorage.getItem('loads'),
+              controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+              active: reg?.active?.state ?? null,
+              waiting: reg?.waiting?.state ?? null,
+              installing: reg?.installing?.state ?? null,
+            });
+          })
+          .catch((e) => `unreadable: ${e.message}`);
+        throw new Error(`Reload did not load build 2: ${state} (${error.message})`);
+      }
+      at.step = 'wait for build 2 to run';
+      await home.waitForInteractive();
+      await waitForServiceWorker(page);
+      const now = await page.evaluate(() => fetch('/shell.js').then((r) => r.text()));
+      assert.match(now, /build 2/, 'after Reload the page does not run build 2');
+      at.step = 'read the caches';
+      const caches = await shellCaches(page);
+      assert.equal(caches.length, 1, `old caches left: ${caches}`);
+      assert.notEqual(caches[0], oldCache, 'the cache of build 1 is still the one in use');
+      assert.equal(await page.getByTestId('update-banner').count(), 0, 'banner still shown after the update');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '2', 'the page did not reload exactly once');
+    });
+  } finally {
+    await own.close();
+    await rm(copy, { recursive: true, force: true });
   }
 }
 
