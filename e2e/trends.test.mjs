@@ -209,6 +209,14 @@ describe('trends, cramp days and the doctor summary', () => {
           if (violations.length) found.push({ screen: name, violations });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow} px`);
+          // Nor does any table inside its own box: every column is in view without a swipe.
+          const wide = await page.evaluate(() =>
+            [...document.querySelectorAll('table')]
+              .filter((t) => t.offsetParent !== null)
+              .map((t) => ({ id: t.dataset.testid, by: t.scrollWidth - t.parentElement.clientWidth }))
+              .filter((t) => t.by > 0),
+          );
+          assert.deepEqual(wide, [], `${name} at ${width} px: tables wider than their box`);
         };
         const trends = await new TrendsPage(page, served.server.url).open(RANGE);
         await trends.readTable('potassium');

@@ -969,8 +969,10 @@ export class TrendsPage extends App {
     if (!(await details.evaluate((d) => d.open))) await this.byTestId(`trend-numbers-toggle-${key}`).click();
     return this.byTestId(`trend-table-${key}`).evaluate((t) =>
       [...t.querySelectorAll('tbody tr')].map((tr) => {
-        const [day, total, average, cramps] = [...tr.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
-        return { day, total, average, cramps };
+        const text = (c) => (c?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const [, total, average] = [...tr.children].map(text);
+        // The day's cramps stand under its date, in the row header.
+        return { day: text(tr.querySelector('.trend-day')), total, average, cramps: text(tr.querySelector('.trend-day-cramps')) };
       }),
     );
   }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::diary::date::Date;
 use crate::domain::foods::nutrient::Nutrient;
 use crate::domain::insights::trends::{DayPoint, Series, Trends};
 use crate::domain::targets::dri::TargetKind;
@@ -40,25 +41,41 @@ pub fn chart_name(nutrient: Nutrient) -> &'static str {
     }
 }
 
-/// A day's total for the table: "2,140 mg", "at least 1,800 mg", "not
-/// logged".
-pub fn value_text(nutrient: Nutrient, point: &DayPoint) -> String {
-    match point.value {
-        None => "not logged".to_owned(),
-        Some(v) if point.lower_bound => format!("at least {}", format_nutrient_amount(nutrient, v)),
-        Some(v) => format_nutrient_amount(nutrient, v),
+/// A day in the table: "Mon 16 Nov 2026", the year free to go to the next
+/// line on a phone.
+fn day_label(date: Date) -> AnyView {
+    let label = date.label();
+    match label.rsplit_once(' ') {
+        Some((day, year)) => {
+            view! { <span class="nowrap">{day.to_owned()}</span>" "{year.to_owned()} }.into_any()
+        }
+        None => label.into_any(),
     }
 }
 
-/// The moving average for the table: "2,050 mg (5 days)", "—".
-pub fn average_text(nutrient: Nutrient, point: &DayPoint) -> String {
+/// A day's total for the table: "2,140 mg", "at least 1,800 mg", "not
+/// logged".
+fn value_text(nutrient: Nutrient, point: &DayPoint) -> AnyView {
+    match point.value {
+        None => "not logged".into_any(),
+        Some(v) => {
+            let prefix = point.lower_bound.then_some("at least ");
+            view! { {prefix}<span class="nowrap">{format_nutrient_amount(nutrient, v)}</span> }
+                .into_any()
+        }
+    }
+}
+
+/// The moving average for the table: "2,050 mg (5 days)", "—"; the amount
+/// is never broken across lines.
+fn average_text(nutrient: Nutrient, point: &DayPoint) -> AnyView {
     match point.moving_average {
-        None => "—".to_owned(),
-        Some(v) => format!(
-            "{} ({})",
-            format_nutrient_amount(nutrient, v),
-            count(point.average_days, "day", "days")
-        ),
+        None => "—".into_any(),
+        Some(v) => view! {
+            <span class="nowrap">{format_nutrient_amount(nutrient, v)}</span>
+            {format!(" ({})", count(point.average_days, "day", "days"))}
+        }
+        .into_any(),
     }
 }
 
@@ -182,10 +199,15 @@ pub fn TrendChart(
                         .map(|(p, &c)| {
                             view! {
                                 <tr>
-                                    <th scope="row">{p.date.label()}</th>
+                                    <th scope="row">
+                                        <span class="trend-day">{day_label(p.date)}</span>
+                                        {(c > 0).then(|| view! {
+                                            <span class="visually-hidden">", "</span>
+                                            <span class="trend-day-cramps">{count(c, "cramp", "cramps")}</span>
+                                        })}
+                                    </th>
                                     <td class:not-logged=p.value.is_none()>{value_text(nutrient, p)}</td>
                                     <td>{average_text(nutrient, p)}</td>
-                                    <td>{(c > 0).then(|| count(c, "cramp", "cramps"))}</td>
                                 </tr>
                             }
                         })
@@ -249,7 +271,6 @@ pub fn TrendChart(
                                 <th scope="col">"Day"</th>
                                 <th scope="col">"Day’s total"</th>
                                 <th scope="col">"7-day average"</th>
-                                <th scope="col">"Cramps"</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

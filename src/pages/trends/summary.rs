@@ -99,12 +99,12 @@ fn SummaryBody(summary: DoctorSummary) -> impl IntoView {
             }
             view! {
                 <tr data-testid="summary-cramp">
-                    <td>{c.date.label()}</td>
+                    <td class="cramp-log-day">{c.date.label()}</td>
                     <td>{time_text(e.time)}</td>
                     <td>{e.where_text()}</td>
-                    <td>{format!("{}/10", e.severity)}</td>
+                    <td class="cramp-log-severity">{format!("{}/10", e.severity)}</td>
                     <td>{e.minutes.map(|m| format!("{} min", format_number(m, 1)))}</td>
-                    <td>{details.join(" · ")}</td>
+                    <td class="cramp-log-details">{details.join(" · ")}</td>
                 </tr>
             }
         })
@@ -146,7 +146,7 @@ fn SummaryBody(summary: DoctorSummary) -> impl IntoView {
             {if has_cramps {
                 view! {
                     <div class="table-scroll summary-scroll" tabindex="0" role="region" aria-label="Cramp log, table">
-            <table class="summary-table" data-testid="summary-cramps">
+            <table class="summary-table cramp-log" data-testid="summary-cramps">
                         <thead><tr>
                             <th scope="col">"Day"</th><th scope="col">"Time"</th><th scope="col">"Where"</th>
                             <th scope="col">"Severity"</th><th scope="col">"Lasted"</th><th scope="col">"Details"</th>
