@@ -20,6 +20,12 @@ use components::food_search::SearchQuery;
 use components::layout::Layout;
 use components::needs_table::NeedsTable;
 use components::planner_state::Planner;
+use domain::foods::custom_form::FoodForm;
+use domain::foods::recipe_form::RecipeForm;
+use pages::my_foods::{
+    food_form::FoodFormPage, my_food::MyFoodEditPage, my_food::MyFoodPage,
+    recipe_form::RecipeFormPage, MyFoodsPage,
+};
 use pages::{
     about::AboutPage, backup::BackupPage, diary::DiaryPage, food::FoodPage, home::HomePage,
     not_found::NotFound, plan::PlanPage, rich_foods::RichFoodsPage, targets::TargetsPage,
@@ -65,6 +71,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/food/:ndb") view=|| view! { <NeedsTable><FoodPage/></NeedsTable> }/>
+                    <Route path=path!("/foods") view=|| view! { <NeedsTable><MyFoodsPage/></NeedsTable> }/>
+                    <Route path=path!("/foods/new") view=|| view! { <NeedsTable><FoodFormPage start=FoodForm::default() editing=None/></NeedsTable> }/>
+                    <Route path=path!("/foods/new-recipe") view=|| view! { <NeedsTable><RecipeFormPage start=RecipeForm::new() editing=None/></NeedsTable> }/>
+                    <Route path=path!("/my/:id") view=|| view! { <NeedsTable><MyFoodPage/></NeedsTable> }/>
+                    <Route path=path!("/my/:id/edit") view=|| view! { <NeedsTable><MyFoodEditPage/></NeedsTable> }/>
                     <Route path=path!("/rich") view=|| view! { <NeedsTable><RichFoodsPage/></NeedsTable> }/>
                     <Route path=path!("/plan") view=|| view! { <NeedsTable><PlanPage/></NeedsTable> }/>
                     <Route path=path!("/diary") view=|| view! { <NeedsTable><DiaryPage/></NeedsTable> }/>

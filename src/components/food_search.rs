@@ -13,9 +13,14 @@ use crate::catalog::{self, TableStatus};
 use crate::components::focus::{focus_id, focus_in, focused};
 use crate::components::mineral_summary::MineralSummary;
 use crate::components::needs_table::TableFailed;
-use crate::components::quick_add::QuickAdd;
+use crate::components::planner_state::Planner;
+use crate::components::quick_add::{QuickAdd, QuickAddMine};
 use crate::domain::foods::food::Food;
 use crate::domain::foods::food_table::FoodIndex;
+use crate::domain::foods::my_search::{MyHit, MyKind};
+use crate::domain::planning::plan::Entry;
+use crate::domain::planning::totals::entry_minerals_line;
+use crate::pages::my_foods::my_href;
 use crate::timing;
 
 /// How many results the list shows at once.
@@ -153,6 +158,84 @@ pub fn AddStatus(
     }
 }
 
+/// The user's own foods and recipes matching `query` (at most
+/// [`RESULT_LIMIT`]) and how many matched, by the USDA search's rules.
+pub fn my_results(query: RwSignal<String>) -> Memo<(Vec<MyHit>, usize)> {
+    let planner = Planner::expect();
+    // Shown with the USDA results, once the table is here (a recipe's
+    // figures need it).
+    Memo::new(move |_| {
+        if !catalog::is_ready() {
+            return (Vec::new(), 0);
+        }
+        query.with(|q| planner.my_index.with(|i| i.search(q, RESULT_LIMIT)))
+    })
+}
+
+/// "· 2 of yours" after a result count, or nothing.
+pub fn yours_text(yours: usize) -> String {
+    match yours {
+        0 => String::new(),
+        n => format!(" {n} of yours."),
+    }
+}
+
+/// One of the user's own foods or recipes in a result list, marked
+/// "yours": a link to its page (its default portion and minerals under the
+/// name) and its one-tap "+ Add".
+#[component]
+pub fn MyResult(
+    hit: MyHit,
+    /// Where the add says what it did.
+    status: RwSignal<Option<Result<String, String>>>,
+    /// The "+ Add"'s `data-testid`.
+    add_test_id: &'static str,
+    /// Called after the add was tried.
+    #[prop(optional)]
+    then: Option<Callback<()>>,
+) -> impl IntoView {
+    let planner = Planner::expect();
+    let table = catalog::foods();
+    let id = hit.id;
+    let line = Memo::new(move |_| {
+        planner.mine.with(|m| {
+            let name = m.name(id).unwrap_or_default();
+            let (amount, unit, label) = m.default_amount(id, table)?;
+            let entry = m.snapshot(id, amount, unit, table).ok()?;
+            let minerals = entry_minerals_line(&Entry::Mine(entry), table).unwrap_or_default();
+            let kind = if hit.kind == MyKind::Recipe {
+                "recipe · "
+            } else {
+                ""
+            };
+            Some((name, format!("{kind}{label}"), minerals))
+        })
+    });
+    let part = move |i: usize| {
+        move || {
+            line.with(|l| {
+                l.as_ref()
+                    .map(|(a, b, c)| [a, b, c][i].clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    view! {
+        <li class="plan-result yours" data-testid="search-result-yours">
+            <a href=my_href(id) class="result-pick" data-testid="search-result-link">
+                <span class="food-name" data-testid="result-name">{part(0)}</span>
+                " "<span class="yours-tag">"yours"</span>
+                <span class="result-portion" data-testid="result-portion">{part(1)}</span>
+                <span class="mineral-line">{part(2)}</span>
+            </a>
+            {match then {
+                Some(then) => view! { <QuickAddMine id=id status=status test_id=add_test_id then=then/> }.into_any(),
+                None => view! { <QuickAddMine id=id status=status test_id=add_test_id/> }.into_any(),
+            }}
+        </li>
+    }
+}
+
 const INPUT_ID: &str = "food-search-input";
 const RESULTS_ID: &str = "food-search-results";
 /// A result's link (opens the food), in its row.
@@ -227,6 +310,7 @@ pub fn FoodSearch() -> impl IntoView {
     let SearchQuery(query) = expect_context::<SearchQuery>();
     let search = SearchState::new(query);
     let SearchState { results, .. } = search;
+    let yours = my_results(query);
     let status = RwSignal::new(None::<Result<String, String>>);
     // A new search starts without the last add's message.
     Effect::new(move |first: Option<()>| {
@@ -238,11 +322,22 @@ pub fn FoodSearch() -> impl IntoView {
 
     let navigate = use_navigate();
     let on_keydown = move |ev: KeyboardEvent| {
-        let has_results = results.with(|(f, _)| !f.is_empty());
+        let has_results =
+            results.with(|(f, _)| !f.is_empty()) || yours.with(|(y, _)| !y.is_empty());
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if has_results => {
                 ev.prevent_default();
                 focus_result_from_input(ev.key() == "ArrowDown");
+            }
+            // Enter opens the best match: the user's own, listed first.
+            "Enter"
+                if search.active.get_untracked().is_none()
+                    && yours.with(|(y, _)| !y.is_empty()) =>
+            {
+                ev.prevent_default();
+                if let Some(hit) = yours.with(|(y, _)| y.first().copied()) {
+                    navigate(&my_href(hit.id), NavigateOptions::default());
+                }
             }
             _ => {
                 if let Some(i) = search.on_keydown(&ev, query) {
@@ -278,7 +373,7 @@ pub fn FoodSearch() -> impl IntoView {
             <p id="food-search-status" class="search-status" aria-live="polite" data-testid="search-count">
                 {move || {
                     let (shown, total) = results.with(|(f, t)| (f.len(), *t));
-                    match (has_query(), total) {
+                    let counted = match (has_query(), total) {
                         (true, _) if waiting() => match catalog::status() {
                             TableStatus::Failed(_) => String::new(),
                             _ => "Loading the food table… your results follow.".to_owned(),
@@ -288,14 +383,15 @@ pub fn FoodSearch() -> impl IntoView {
                         (true, t) if t > shown => format!("Showing the best {shown} of {t} matching foods."),
                         (true, 1) => "1 matching food.".to_owned(),
                         (true, t) => format!("{t} matching foods."),
-                    }
+                    };
+                    counted + &yours_text(yours.with(|(_, t)| *t))
                 }}
             </p>
             {move || match catalog::status() {
                 TableStatus::Failed(why) if has_query() => Some(view! { <TableFailed why/> }),
                 _ => None,
             }}
-            <Show when=move || has_query() && !waiting() && results.with(|(_, t)| *t == 0)>
+            <Show when=move || has_query() && !waiting() && results.with(|(_, t)| *t == 0) && yours.with(|(_, t)| *t == 0)>
                 <p class="no-match" data-testid="search-no-match" role="status">
                     "No food matches “" {move || query.get()} "”. "
                     "Try fewer letters, a singular word, or a more general name (“beans” rather than a brand)."
@@ -309,6 +405,11 @@ pub fn FoodSearch() -> impl IntoView {
                 data-testid="search-results"
                 on:keydown=move |ev| on_results_keydown(&ev)
             >
+                <For
+                    each=move || yours.get().0
+                    key=|hit| hit.id
+                    children=move |hit| view! { <MyResult hit=hit status=status add_test_id="search-quick-add"/> }
+                />
                 <For
                     each=move || results.get().0
                     key=|i| *i

@@ -27,6 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul>
                     <li><A href="/" exact=true>"Search"</A></li>
                     <li><A href="/rich">"Richest foods"</A></li>
+                    <li><A href="/foods" attr:data-testid="nav-my-foods">"My foods"</A></li>
                     <li><A href="/plan" attr:data-testid="nav-plan">"Plan"</A></li>
                     <li><A href="/diary" attr:data-testid="nav-diary">"Diary"</A></li>
                     <li><A href="/trends" attr:data-testid="nav-trends">"Trends"</A></li>

@@ -18,6 +18,8 @@ use crate::domain::diary::storage::{
     LoadReport, OpenDay, SaveError, UpdateError, Updated,
 };
 use crate::domain::diary::Diary;
+use crate::domain::foods::mine::{MyFoodId, MyFoods};
+use crate::domain::foods::my_search::MySearchIndex;
 use crate::domain::planning::plan::{DayPlan, PlanError};
 use crate::domain::planning::progress::{day_progress, Progress};
 use crate::domain::planning::totals::{DayTotals, WaterCounting};
@@ -48,6 +50,11 @@ pub struct Planner {
     pub diary: RwSignal<Diary>,
     /// Whether every stored day has been read into `diary`.
     pub whole_diary_read: RwSignal<bool>,
+    /// The own foods and recipes (held by `diary`; notifies only when they
+    /// change).
+    pub mine: Memo<MyFoods>,
+    /// The words of the own foods and recipes, for search.
+    pub my_index: Memo<MySearchIndex>,
     /// Load problems and refused writes.
     pub status: RwSignal<StorageStatus>,
     /// Notes typed and refused (too long), kept while the app runs so that
@@ -66,13 +73,17 @@ impl Planner {
         let (report, reader) = start_load(&mut BrowserStore, today);
         let (diary, status) = split_report(report);
         let day = RwSignal::new(diary.day(today).clone());
+        let diary = RwSignal::new(diary);
+        let mine = Memo::new(move |_| diary.with(|d| d.mine().clone()));
         Planner {
             date: RwSignal::new(today),
             day,
             plan: Memo::new(move |_| day.with(|d| d.plan().clone())),
-            targets: RwSignal::new(diary.settings().targets().clone()),
-            diary: RwSignal::new(diary),
+            targets: RwSignal::new(diary.with_untracked(|d| d.settings().targets().clone())),
+            diary,
             whole_diary_read: RwSignal::new(reader.is_done()),
+            mine,
+            my_index: Memo::new(move |_| mine.with(MySearchIndex::new)),
             status: RwSignal::new(status),
             notes_draft: RwSignal::new(None),
             reader: StoredValue::new(reader),
@@ -239,6 +250,62 @@ impl Planner {
         );
     }
 
+    /// Applies a checked change to the own foods and recipes as stored now
+    /// and saves them, like [`Planner::change_settings`]: a refused change
+    /// or unreadable stored foods change nothing; a full storage keeps the
+    /// change on screen and says so.
+    pub fn change_mine<T: 'static, E: 'static>(
+        self,
+        change: impl FnOnce(&mut MyFoods) -> Result<T, E> + 'static,
+        then: impl FnOnce(Result<Saved<T>, UpdateError<E>>) + 'static,
+    ) {
+        self.locked(move || then(self.change_mine_now(change)));
+    }
+
+    /// [`Planner::change_mine`] now, for a caller holding the lock.
+    fn change_mine_now<T, E>(
+        self,
+        change: impl FnOnce(&mut MyFoods) -> Result<T, E>,
+    ) -> Result<Saved<T>, UpdateError<E>> {
+        let unsaved = self.status.with_untracked(|s| s.mine_unsaved);
+        let Updated {
+            value,
+            record: mine,
+            saved,
+        } = self
+            .diary
+            .with_untracked(|d| storage::update_mine(&mut BrowserStore, d.mine(), unsaved, change))
+            .inspect_err(|e| self.note_refused_save(e))?;
+        self.status.update(|s| {
+            s.save_error = saved.as_ref().err().map(|e| e.to_string());
+            s.mine_unsaved = saved.is_err();
+        });
+        self.diary.update(|d| *d.mine_mut() = mine);
+        Ok(Saved { value, kept: saved })
+    }
+
+    /// "Also update the past days that use it": every readable day planned
+    /// with the own food or recipe `id` takes its values as they are now,
+    /// all or nothing; `then` gets how many days changed, or why none did.
+    pub fn refresh_days_using(
+        self,
+        id: MyFoodId,
+        then: impl FnOnce(Result<usize, String>) + 'static,
+    ) {
+        self.locked(move || {
+            self.read_whole_diary();
+            let mut result = Err(String::new());
+            self.diary.update(|d| {
+                result = storage::refresh_days_using(&mut BrowserStore, d, id, catalog::foods())
+                    .map_err(|e| e.to_string());
+            });
+            if result.is_ok() {
+                self.open(self.date.get_untracked());
+            }
+            then(result);
+        });
+    }
+
     /// Runs `f` holding the write lock, unless the app is gone by the time
     /// the lock is granted.
     pub fn locked(self, f: impl FnOnce() + 'static) {
@@ -348,8 +415,10 @@ impl Planner {
                 });
                 self.open(date);
             }
-            // Own foods have no screen yet; the diary holds them already.
-            ExternalChange::Day(_) | ExternalChange::MyFoods | ExternalChange::Ignored => {}
+            // The diary holds the other tab's own foods already (`mine`
+            // follows it).
+            ExternalChange::MyFoods => self.status.update(|s| s.mine_unsaved = false),
+            ExternalChange::Day(_) | ExternalChange::Ignored => {}
             ExternalChange::Settings => self.targets.set(
                 self.diary
                     .with_untracked(|d| d.settings().targets().clone()),
@@ -385,6 +454,7 @@ fn split_report(report: LoadReport) -> (Diary, StorageStatus) {
         problems: report.problems,
         unsaved: BTreeSet::new(),
         settings_unsaved: false,
+        mine_unsaved: false,
         lost: take_unsaved_marker(),
         save_error: report.write_error.map(|e| e.to_string()),
         migrated: report.migrated_from_v0,

@@ -9,6 +9,7 @@ use crate::components::planner_state::Planner;
 use crate::components::save_status::outcome;
 use crate::domain::foods::food::NdbNumber;
 use crate::domain::foods::food_table::FoodIndex;
+use crate::domain::foods::mine::MyFoodId;
 use crate::domain::planning::plan::{FoodUnit, Meal};
 use crate::storage::local_hour;
 
@@ -108,6 +109,68 @@ pub fn QuickAdd(
                         food.description,
                         meal.get().label().to_ascii_lowercase()
                     )
+                }}
+            </span>
+        </button>
+    }
+}
+
+/// "+ Add" for the own food or recipe `id`: its first portion (a recipe's
+/// serving; 100 g without portions) to the meal in context, as
+/// [`QuickAdd`] does for a USDA food.
+#[component]
+pub fn QuickAddMine(
+    id: MyFoodId,
+    /// Where "Added … to breakfast." (or why not) is shown.
+    status: RwSignal<Option<Result<String, String>>>,
+    /// Its `data-testid`.
+    #[prop(default = "quick-add")]
+    test_id: &'static str,
+    /// Called after the add was tried (e.g. to clear a search).
+    #[prop(optional)]
+    then: Option<Callback<()>>,
+) -> impl IntoView {
+    let planner = Planner::expect();
+    let table = catalog::foods();
+    let meal = use_context::<AddingTo>().unwrap_or_else(AddingTo::now).0;
+    let default = Memo::new(move |_| planner.mine.with(|m| m.default_amount(id, table)));
+    let name = Memo::new(move |_| planner.mine.with(|m| m.name(id)).unwrap_or_default());
+    let add = move |_| {
+        let m = meal.get_untracked();
+        let entry = planner.mine.with_untracked(|mine| {
+            let (amount, unit, _) = mine
+                .default_amount(id, table)
+                .ok_or_else(|| "That food is no longer among your foods.".to_owned())?;
+            mine.snapshot(id, amount, unit, table)
+                .map_err(|e| e.to_string())
+        });
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return status.set(Some(Err(e))),
+        };
+        let what = format!(
+            "Added {} of {} to {}.",
+            entry.describe_amount(),
+            entry.name,
+            m.label().to_ascii_lowercase()
+        );
+        planner.change_plan(
+            move |p| p.add_mine(m, entry),
+            move |result| {
+                status.set(Some(outcome(result).map(|_| what)));
+                if let Some(then) = then {
+                    then.run(());
+                }
+            },
+        );
+    };
+    view! {
+        <button type="button" class="result-add" data-testid=test_id data-my-id=id.to_string() on:click=add>
+            "+ Add"
+            <span class="visually-hidden">
+                {move || {
+                    let label = default.with(|d| d.as_ref().map(|(_, _, l)| l.clone()).unwrap_or_default());
+                    format!(" {label} of {} to {}", name.get(), meal.get().label().to_ascii_lowercase())
                 }}
             </span>
         </button>

@@ -17,6 +17,8 @@ pub struct StorageStatus {
     pub unsaved: BTreeSet<Date>,
     /// Whether the settings (targets, favourites) on screen are not saved.
     pub settings_unsaved: bool,
+    /// Whether the own foods and recipes on screen are not saved.
+    pub mine_unsaved: bool,
     /// What could not be kept when this tab was last left or reloaded
     /// (from the marker in `sessionStorage`).
     pub lost: Option<String>,
@@ -29,7 +31,7 @@ pub struct StorageStatus {
 impl StorageStatus {
     /// Whether something on screen is not stored.
     pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty() || self.settings_unsaved
+        !self.unsaved.is_empty() || self.settings_unsaved || self.mine_unsaved
     }
 
     /// What is on screen and not stored, for people ("2 Dec 2026, the
@@ -38,6 +40,9 @@ impl StorageStatus {
         let mut parts: Vec<String> = self.unsaved.iter().map(|d| d.label()).collect();
         if self.settings_unsaved {
             parts.push("the targets and settings".to_owned());
+        }
+        if self.mine_unsaved {
+            parts.push("your foods and recipes".to_owned());
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }

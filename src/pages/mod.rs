@@ -5,6 +5,7 @@ pub mod backup;
 pub mod diary;
 pub mod food;
 pub mod home;
+pub mod my_foods;
 pub mod not_found;
 pub mod plan;
 pub mod rich_foods;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::catalog;
 use crate::components::decimal_field::DecimalField;
 use crate::components::focus::{focus_id, focus_in};
-use crate::components::food_search::SearchState;
+use crate::components::food_search::{my_results, MyResult, SearchState};
 use crate::components::pickers::{
     food_unit_choices, food_unit_from_value, food_unit_value, plain_number,
 };
@@ -55,6 +55,7 @@ pub(super) fn AddFood() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let search = SearchState::new(query);
     let SearchState { results, active } = search;
+    let yours = my_results(query);
     let chosen = RwSignal::new(None::<FoodIndex>);
     let unit = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
@@ -160,7 +161,7 @@ pub(super) fn AddFood() -> impl IntoView {
                 />
             </div>
             <p id="plan-search-status" class="search-status" aria-live="polite" data-testid="plan-search-status">
-                {move || match (has_query(), results.with(|(_, t)| *t)) {
+                {move || match (has_query(), results.with(|(_, t)| *t) + yours.with(|(_, t)| *t)) {
                     (false, _) => String::new(),
                     (true, 0) => "No food matches; try fewer letters or a more general name.".to_owned(),
                     (true, 1) => "1 matching food: Add puts its usual portion in the plan.".to_owned(),
@@ -173,6 +174,13 @@ pub(super) fn AddFood() -> impl IntoView {
                 aria-label="Matching foods"
                 hidden=move || !has_query()
             >
+                <For
+                    each=move || if has_query() { yours.get().0 } else { Vec::new() }
+                    key=|hit| hit.id
+                    children=move |hit| view! {
+                        <MyResult hit=hit status=status add_test_id="plan-quick-add" then=after_quick_add/>
+                    }
+                />
                 <For
                     each=move || if has_query() { results.get().0 } else { Vec::new() }
                     key=|i| *i

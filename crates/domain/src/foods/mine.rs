@@ -17,6 +17,7 @@ use crate::foods::nutrient::Nutrient;
 use crate::foods::recipe::{IngredientFood, Recipe, RecipeDraft, RecipeError};
 use crate::planning::plan::{MineEntry, MineUnit};
 use crate::units::amount::MAX_GRAMS;
+use crate::units::format::format_number;
 use crate::units::quantity::{positive, QuantityError};
 
 /// The most own foods and recipes together.
@@ -101,6 +102,26 @@ pub enum MyUnit {
     Serving,
 }
 
+impl MyUnit {
+    /// Its value in a form's unit picker: "g", "p0" (the first portion), "serving".
+    pub fn key(self) -> String {
+        match self {
+            MyUnit::Grams => "g".to_owned(),
+            MyUnit::Portion(i) => format!("p{i}"),
+            MyUnit::Serving => "serving".to_owned(),
+        }
+    }
+
+    /// The unit of a picker value made by [`MyUnit::key`].
+    pub fn from_key(key: &str) -> Option<MyUnit> {
+        match key {
+            "g" => Some(MyUnit::Grams),
+            "serving" => Some(MyUnit::Serving),
+            _ => key.strip_prefix('p')?.parse().ok().map(MyUnit::Portion),
+        }
+    }
+}
+
 /// The user's own foods and recipes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(try_from = "StoredMine", into = "StoredMine")]
@@ -154,6 +175,41 @@ impl MyFoods {
             (_, Some(recipe)) => Some(recipe.name().to_owned()),
             _ => None,
         }
+    }
+
+    /// The units `id` is planned in, the default first, each with its
+    /// label: a food's household portions ("1 pot, 125 g") then g; a
+    /// recipe's serving ("1 serving, 350 g") then g. Empty when `id` does
+    /// not exist.
+    pub fn units(&self, id: MyFoodId, table: &FoodTable) -> Vec<(MyUnit, String)> {
+        let mut units: Vec<(MyUnit, String)> = if let Some(food) = self.food(id) {
+            food.portions()
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (MyUnit::Portion(i), p.label_with_grams()))
+                .collect()
+        } else if let Some(recipe) = self.recipe(id) {
+            let grams = recipe.figures(self, table).serving_grams();
+            vec![(
+                MyUnit::Serving,
+                format!("1 serving, {} g", format_number(grams, 0)),
+            )]
+        } else {
+            return Vec::new();
+        };
+        units.push((MyUnit::Grams, "g".to_owned()));
+        units
+    }
+
+    /// What a one-tap "+ Add" plans of `id`: 1 of its first unit (a
+    /// portion or a serving), or 100 g of a food without portions; with
+    /// its words ("1 pot, 125 g", "100 g").
+    pub fn default_amount(&self, id: MyFoodId, table: &FoodTable) -> Option<(f64, MyUnit, String)> {
+        let (unit, label) = self.units(id, table).into_iter().next()?;
+        Some(match unit {
+            MyUnit::Grams => (100.0, unit, "100 g".to_owned()),
+            _ => (1.0, unit, label),
+        })
     }
 
     fn fresh_id(&mut self) -> Result<MyFoodId, MyFoodsError> {
@@ -669,6 +725,39 @@ mod tests {
             cooked_grams: cooked,
         };
         (y, mine.add_recipe(&draft, &table()).unwrap())
+    }
+
+    #[test]
+    fn units_put_the_default_first_and_round_trip_through_their_keys() {
+        let mut mine = MyFoods::new();
+        let (y, soup) = soup(&mut mine, None);
+        let plain = mine.add_food(&CustomFoodDraft::new("Rye bread")).unwrap();
+        let t = table();
+        assert_eq!(
+            mine.units(y, &t),
+            [
+                (MyUnit::Portion(0), "1 pot, 125 g".to_owned()),
+                (MyUnit::Grams, "g".to_owned())
+            ]
+        );
+        assert_eq!(
+            mine.default_amount(y, &t),
+            Some((1.0, MyUnit::Portion(0), "1 pot, 125 g".to_owned()))
+        );
+        // 565 g in 4 servings.
+        assert_eq!(mine.units(soup, &t)[0].1, "1 serving, 141 g");
+        assert_eq!(mine.default_amount(soup, &t).unwrap().1, MyUnit::Serving);
+        // No portions: 100 g.
+        assert_eq!(
+            mine.default_amount(plain, &t),
+            Some((100.0, MyUnit::Grams, "100 g".to_owned()))
+        );
+        assert!(mine.units(MyFoodId(999), &t).is_empty());
+        for unit in [MyUnit::Grams, MyUnit::Portion(3), MyUnit::Serving] {
+            assert_eq!(MyUnit::from_key(&unit.key()), Some(unit));
+        }
+        assert_eq!(MyUnit::from_key("p"), None);
+        assert_eq!(MyUnit::from_key("kg"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! honest default serving, the table and its codec, search and rankings.
 
 pub mod custom;
+pub mod custom_form;
 pub mod default_serving;
 pub mod food;
 pub mod food_table;
@@ -10,6 +11,7 @@ pub mod mine;
 pub mod my_search;
 pub mod nutrient;
 pub mod recipe;
+pub mod recipe_form;
 pub mod rich_foods;
 pub mod search;
 pub mod serving;

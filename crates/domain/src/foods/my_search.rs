@@ -45,7 +45,7 @@ pub struct MyHit {
 }
 
 /// One indexed word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Word {
     text: String,
     stem: String,
@@ -53,7 +53,7 @@ struct Word {
 }
 
 /// One own food or recipe, as search sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Entry {
     hit: MyHit,
     words: Vec<Word>,
@@ -65,7 +65,7 @@ struct Entry {
 }
 
 /// The words of the user's own foods and recipes, for search.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MySearchIndex {
     entries: Vec<Entry>,
 }

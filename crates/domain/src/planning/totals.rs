@@ -47,18 +47,18 @@ pub fn item_amount(
     table: &FoodTable,
     water: WaterCounting,
 ) -> ItemAmount {
-    item_amounts(item, table, water)[nutrient.index()]
+    entry_amounts(&item.entry, table, water)[nutrient.index()]
 }
 
-/// What `item` holds of every nutrient, in [`Nutrient::ALL`] order (see
-/// [`item_amount`]), looking its food up once: adding up years of diary
-/// is mostly these lookups.
-fn item_amounts(
-    item: &PlanItem,
+/// What `entry` holds of every nutrient, in [`Nutrient::ALL`] order, as
+/// [`item_amount`] counts it (e.g. an own food's snapshot before it is
+/// planned).
+pub fn entry_amounts(
+    entry: &Entry,
     table: &FoodTable,
     water: WaterCounting,
 ) -> [ItemAmount; Nutrient::ALL.len()] {
-    match &item.entry {
+    match entry {
         Entry::Food(entry) => {
             let food = table
                 .get(entry.ndb)
@@ -101,16 +101,20 @@ fn item_amounts(
 /// Ca 6 · Na 1 mg"; a mineral without data reads "no data", one the item
 /// does not carry is left out; `None` when it carries none (water).
 pub fn item_minerals_line(item: &PlanItem, table: &FoodTable) -> Option<String> {
+    entry_minerals_line(&item.entry, table)
+}
+
+/// [`item_minerals_line`] of an entry not planned yet.
+pub fn entry_minerals_line(entry: &Entry, table: &FoodTable) -> Option<String> {
+    let amounts = entry_amounts(entry, table, WaterCounting::default());
     let parts: Vec<String> = Nutrient::MINERALS
         .into_iter()
-        .filter_map(
-            |n| match item_amount(item, n, table, WaterCounting::default()) {
-                ItemAmount::Known(mg) => Some(format!("{} {}", n.symbol(), format_amount(mg))),
-                ItemAmount::AtLeast(mg) => Some(format!("{} ≥ {}", n.symbol(), format_amount(mg))),
-                ItemAmount::NoData => Some(format!("{} no data", n.symbol())),
-                ItemAmount::NotCarried => None,
-            },
-        )
+        .filter_map(|n| match amounts[n.index()] {
+            ItemAmount::Known(mg) => Some(format!("{} {}", n.symbol(), format_amount(mg))),
+            ItemAmount::AtLeast(mg) => Some(format!("{} ≥ {}", n.symbol(), format_amount(mg))),
+            ItemAmount::NoData => Some(format!("{} no data", n.symbol())),
+            ItemAmount::NotCarried => None,
+        })
         .collect();
     (!parts.is_empty()).then(|| format!("{} mg", parts.join(" · ")))
 }
@@ -229,7 +233,7 @@ impl DayTotals {
             ..Fluids::default()
         };
         for (meal, item) in plan.iter() {
-            let amounts = item_amounts(item, table, water);
+            let amounts = entry_amounts(&item.entry, table, water);
             meals[meal.index()].add_amounts(&amounts);
             day.add_amounts(&amounts);
             match &item.entry {
