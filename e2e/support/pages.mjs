@@ -608,6 +608,112 @@ export class TargetsPage extends App {
   }
 }
 
+/** Own foods and recipes: the list at /foods, the food and recipe forms, and /my/<id>. */
+export class MyFoodsPage extends App {
+  async open() {
+    await this.goto('/foods');
+    await this.byTestId('my-new-food').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  async openFromNav() {
+    await this.byTestId('nav-my-foods').click();
+    await this.byTestId('my-new-food').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** Names in the list, in its order. */
+  async names() {
+    return (await this.byTestId('my-food-link').allTextContents()).map(collapse);
+  }
+
+  /**
+   * Fills the food form from a label: `values` maps a nutrient key to a number or
+   * [number, 'salt' | 'dv']; `serving` = grams per serving (else per 100 g);
+   * `portions` = [[label, grams]].
+   */
+  async fillFood({ name, brand = '', serving, values = {}, portions = [] }) {
+    await this.byTestId('my-food-name').fill(name);
+    await this.byTestId('my-food-brand').fill(brand);
+    if (serving) {
+      await this.byTestId('my-food-per-serving').check();
+      await this.byTestId('my-food-serving').fill(String(serving));
+    } else {
+      await this.byTestId('my-food-per-100g').check();
+    }
+    for (const [key, v] of Object.entries(values)) {
+      const [value, stated] = Array.isArray(v) ? v : [v, 'amount'];
+      await this.byTestId(`my-food-${key}`).fill(String(value));
+      const unit = this.byTestId(`my-food-${key}-unit`);
+      if (await unit.count()) await unit.selectOption(stated);
+    }
+    for (let i = 0; i < portions.length; i++) {
+      if (!(await this.byTestId(`my-food-portion-${i}`).count())) await this.byTestId('my-food-add-portion').click();
+      await this.byTestId(`my-food-portion-${i}`).fill(portions[i][0]);
+      await this.byTestId(`my-food-portion-${i}-g`).fill(String(portions[i][1]));
+    }
+  }
+
+  /** Creates a food from /foods; returns its id (from /my/<id>). */
+  async createFood(food) {
+    await this.open();
+    await this.byTestId('my-new-food').click();
+    await this.byTestId('my-food-name').waitFor({ state: 'visible' });
+    await this.fillFood(food);
+    return this.save('my-food-save');
+  }
+
+  /** Saves a form and waits for the page of what was saved; returns its id. */
+  async save(testId) {
+    await this.byTestId(testId).click();
+    await this.page.waitForURL(/\/my\/\d+$/);
+    await this.byTestId('my-food-meta').waitFor({ state: 'visible' });
+    return this.pathname().split('/').pop();
+  }
+
+  /** Creates a recipe: `ingredients` = [{ query, title, amount, unitLabel }]. */
+  async createRecipe({ name, ingredients, servings, cooked }) {
+    await this.open();
+    await this.byTestId('my-new-recipe').click();
+    await this.byTestId('my-recipe-name').fill(name);
+    for (const [i, ing] of ingredients.entries()) {
+      await this.byTestId('my-recipe-search').fill(ing.query);
+      const pick = this.byTestId('my-recipe-result').filter({
+        has: this.page.locator('.result-name').getByText(ing.title, { exact: true }),
+      });
+      await pick.first().click();
+      await this.byTestId(`my-recipe-amount-${i}`).fill(String(ing.amount));
+      await this.byTestId(`my-recipe-unit-${i}`).selectOption({ label: ing.unitLabel });
+    }
+    await this.byTestId('my-recipe-servings').fill(String(servings));
+    if (cooked) await this.byTestId('my-recipe-cooked').fill(String(cooked));
+    return this.save('my-recipe-save');
+  }
+
+  /** Opens /my/<id>. */
+  async openMine(id) {
+    await this.goto(`/my/${id}`);
+    await this.byTestId('my-food-meta').waitFor({ state: 'visible' });
+    return this;
+  }
+
+  /** The Amount column of a nutrient on /my/<id>. */
+  async valueText(nutrient) {
+    return collapse(await this.byTestId(`value-${nutrient}`).textContent());
+  }
+
+  /** "Add to plan" of `amount` units labelled `unitLabel` to `meal`. */
+  async addToPlan({ amount, unitLabel, meal }) {
+    if (amount !== undefined) await this.byTestId('my-amount').fill(String(amount));
+    if (unitLabel) await this.byTestId('my-unit').selectOption({ label: unitLabel });
+    if (meal) await this.byTestId('add-to-plan-meal').selectOption(meal);
+    await this.byTestId('add-to-plan').click();
+    await eventually(async () => /^Added /.test(collapse(await this.byTestId('add-to-plan-status').textContent())), {
+      describe: () => 'the add was not confirmed',
+    });
+  }
+}
+
 /** Backup at /backup: export, import with a preview, unreadable data, storage use. */
 export class BackupPage extends App {
   async open() {
