@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use electrolyte_domain::diary::backup::csv_days;
 use electrolyte_domain::diary::date::Date;
 use electrolyte_domain::foods::food_table::sr28;
-use electrolyte_domain::insights::cramp_days::{CrampComparison, View};
+use electrolyte_domain::insights::cramp_days::View;
 use electrolyte_domain::insights::period::{Period, Span};
 use electrolyte_domain::insights::summary::DoctorSummary;
 use electrolyte_domain::insights::trends::Trends;
@@ -57,11 +57,13 @@ fn main() {
     let trends = time("trends, whole diary", || {
         Trends::compute(&diary, table, all)
     });
+    let whole = Trends::compute(&diary, table, all);
+    // As the trends screen does: both views from the trends' figures.
     let same = time("cramp days vs other days, whole diary", || {
-        CrampComparison::compute(&diary, table, all, View::SameDay)
+        whole.comparison(View::SameDay)
     });
     let before = time("day before a cramp vs other days, whole diary", || {
-        CrampComparison::compute(&diary, table, all, View::DayBefore)
+        whole.comparison(View::DayBefore)
     });
     time("doctor's summary (both comparisons), whole diary", || {
         DoctorSummary::compute(&diary, table, all)

@@ -5,34 +5,30 @@
 
 use leptos::prelude::*;
 
-use crate::catalog;
-use crate::components::planner_state::Planner;
+use std::sync::Arc;
+
 use crate::domain::insights::cramp_days::{CrampComparison, View, CAVEAT};
-use crate::domain::insights::period::Period;
+use crate::domain::insights::trends::Trends;
 use crate::timing;
 
-/// Both views of the comparison over `period`.
+/// Both views of the comparison over the period of `trends`, from the
+/// days' figures the trends were computed from.
 #[component]
 pub fn Comparison(
-    /// The period compared.
-    period: Period,
+    /// The trends of the period compared.
+    trends: Arc<Trends>,
 ) -> impl IntoView {
-    let planner = Planner::expect();
-    let views = Memo::new(move |_| {
-        timing::measure("comparison-compute", || {
-            planner.diary.with(|diary| {
-                View::ALL
-                    .into_iter()
-                    .map(|view| CrampComparison::compute(diary, catalog::foods(), period, view))
-                    .collect::<Vec<_>>()
-            })
-        })
+    let views: Vec<CrampComparison> = timing::measure("comparison-compute", || {
+        View::ALL
+            .into_iter()
+            .map(|view| trends.comparison(view))
+            .collect()
     });
     view! {
         <section class="cramp-comparison" aria-labelledby="comparison-heading" data-testid="comparison">
             <h2 id="comparison-heading">"Cramp days and other days"</h2>
             <p class="hint">"Only days with food logged count."</p>
-            {move || views.get().into_iter().map(|c| view! { <ComparisonView comparison=c/> }).collect_view()}
+            {views.into_iter().map(|c| view! { <ComparisonView comparison=c/> }).collect_view()}
             <p class="caveat" data-testid="comparison-caveat">{CAVEAT}</p>
         </section>
     }

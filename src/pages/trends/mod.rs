@@ -162,7 +162,7 @@ pub fn TrendsPage() -> impl IntoView {
                         children=|(_, nutrient, trends)| view! { <TrendChart trends=trends nutrient=nutrient/> }
                     />
                 </div>
-                {move || period.get().ok().map(|p| view! { <Comparison period=p/> })}
+                {move || trends.with(|t| t.as_ref().map(|(_, t)| view! { <Comparison trends=Arc::clone(t)/> }))}
                 <p class="trends-summary-link">
                     <A href=summary_href attr:data-testid="trends-summary-link">
                         "A summary of this period for your doctor (to print or save as PDF)"

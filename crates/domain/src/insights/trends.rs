@@ -18,6 +18,7 @@ use crate::diary::date::Date;
 use crate::diary::Diary;
 use crate::foods::food_table::FoodTable;
 use crate::foods::nutrient::Nutrient;
+use crate::insights::cramp_days::{CrampComparison, View};
 use crate::insights::day_figures::{period_figures, DayFigures};
 use crate::insights::period::Period;
 use crate::insights::scale::YScale;
@@ -151,6 +152,9 @@ pub struct Trends {
     pub series: Vec<Series>,
     /// Cramp episodes per day, aligned with every series' points.
     pub cramps: Vec<usize>,
+    /// Each day's figures of the period, oldest first: what the cramp
+    /// comparisons stand on, added up once for both.
+    figures: Vec<DayFigures>,
 }
 
 impl Trends {
@@ -170,11 +174,21 @@ impl Trends {
             .into_iter()
             .map(|n| series(&figures, before, n, targets))
             .collect();
+        let mut figures = figures;
+        let figures = figures.split_off(before);
         Trends {
             period,
             series,
-            cramps: figures[before..].iter().map(|f| f.cramps).collect(),
+            cramps: figures.iter().map(|f| f.cramps).collect(),
+            figures,
         }
+    }
+
+    /// Cramp days against other days over the period, in `view`, from the
+    /// days' figures these trends were computed from (the same as
+    /// [`CrampComparison::compute`], without reading the diary again).
+    pub fn comparison(&self, view: View) -> CrampComparison {
+        CrampComparison::from_figures(&self.figures, self.period, view)
     }
 
     /// The series of `nutrient`, if it has a target.
@@ -335,6 +349,32 @@ mod tests {
         assert_eq!(s.scale.max, 3_000.0);
         assert!(close(trends.x_fraction(9), 1.0));
         assert_eq!(trends.get(Nutrient::Energy), None);
+    }
+
+    #[test]
+    fn the_comparisons_from_the_trends_are_the_ones_computed_alone() {
+        let mut diary = Diary::default();
+        // 30 days; every third a cramp day with less spinach.
+        for n in 0..30 {
+            let day = if n % 3 == 0 {
+                with_cramp(spinach_day(50.0))
+            } else {
+                spinach_day(150.0 + f64::from(n))
+            };
+            diary.set_day(day_n(n), day).unwrap();
+        }
+        let t = table();
+        for period in [
+            Period::new(day_n(0), day_n(29)).unwrap(),
+            Period::new(day_n(10), day_n(25)).unwrap(),
+        ] {
+            let trends = Trends::compute(&diary, &t, period);
+            for view in View::ALL {
+                let alone = CrampComparison::compute(&diary, &t, period, view);
+                assert!(alone.enough_days(), "{view:?}");
+                assert_eq!(trends.comparison(view), alone, "{view:?}");
+            }
+        }
     }
 
     #[test]
