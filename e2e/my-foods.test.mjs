@@ -14,8 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 
-import { axeViolations, eventually, withPage } from './support/browser.mjs';
-import { BackupPage, HomePage, MyFoodsPage, PlanPage, collapse } from './support/pages.mjs';
+import { axeViolations, eventually, openPage, withPage } from './support/browser.mjs';
+import { BackupPage, HomePage, MyFoodsPage, PlanPage, collapse, fillLocalStorage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 import { readFoods, skipWithoutUsda } from './support/usda.mjs';
 
@@ -226,6 +226,40 @@ describe('own foods and recipes', () => {
     assert.deepEqual(await mine.names(), [hostile]);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('main img').count(), 0);
+  });
+
+  journey('a full storage keeps the new food on screen, says so, and a second save makes no copy', async (page) => {
+    const mine = await new MyFoodsPage(page, served.server.url).open();
+    await mine.byTestId('my-new-food').click();
+    await mine.fillFood(YOGURT);
+    assert.ok((await fillLocalStorage(page)) > 0);
+    const error = async () => collapse(await mine.byTestId('my-food-error').textContent());
+    await mine.byTestId('my-food-save').click();
+    await eventually(async () => /^Not saved: this browser's storage is full/.test(await error()), { describe: error });
+    await mine.byTestId('my-food-save').click();
+    await eventually(async () => /^Not saved/.test(await error()));
+    assert.equal(new URL(page.url()).pathname, '/foods/new', 'the form stays with what was typed');
+    assert.equal(await mine.byTestId('my-food-name').inputValue(), YOGURT.name);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ep.v2.mine')), null);
+    // In this tab it is there once, and leaving asks first.
+    await mine.openFromNav();
+    assert.deepEqual(await mine.names(), [YOGURT_NAME]);
+    assert.match(collapse(await mine.byTestId('unsaved').textContent()), /your foods and recipes/);
+  });
+
+  journey('two tabs: a food made in one shows up in the other, and both are kept', async (page, context) => {
+    const a = new MyFoodsPage(page, served.server.url);
+    const pageB = await openPage(context);
+    const b = await new MyFoodsPage(pageB, served.server.url).open();
+    await a.createFood({ name: 'Rye bread, bakery', values: { potassium: 210 } });
+    await eventually(async () => (await b.names()).includes('Rye bread, bakery'), {
+      describe: () => 'the other tab did not show the new food',
+    });
+    await b.createFood({ name: 'Oat drink', values: { calcium: 120 } });
+    await a.open();
+    assert.deepEqual(await a.names(), ['Oat drink', 'Rye bread, bakery']);
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('ep.v2.mine')));
+    assert.deepEqual(stored.d.foods.map((f) => f.name).sort(), ['Oat drink', 'Rye bread, bakery']);
   });
 
   journey('deleting a food a day uses keeps that day readable', async (page) => {

@@ -11,6 +11,8 @@
 //       search box; for every keystroke (1) the app's own performance.measure("search")
 //       durations and (2) keystroke → rendered: from the input event to the next animation
 //       frame after the results list changed (MutationObserver + requestAnimationFrame);
+//       then again with 500 own foods and 200 recipes stored, adding the own foods' own
+//       performance.measure("search-mine");
 //   (d) plan update latency: on /plan with a day of 30 items, an item's amount is edited
 //       (one input event) and timed (1) to the next animation frame after every progress
 //       bar's aria-valuenow changed, and (2) to the moment the last bar changed in the DOM;
@@ -265,10 +267,46 @@ function installProbe() {
   };
 }
 
-async function searchLatency(browser, url) {
+/** How many own foods and recipes the second search run stores (issue 12: "at least 500 custom foods and 200 recipes"). */
+export const OWN_FOODS = 500;
+export const OWN_RECIPES = 200;
+
+/**
+ * The stored form of OWN_FOODS own foods (names made of the benchmark's query words, a brand
+ * each, a portion each) and OWN_RECIPES recipes of 3 ingredients, as `ep.v2.mine` holds it.
+ */
+export function ownFoodsStorage() {
+  const words = QUERIES.flatMap((q) => q.split(' '));
+  const kinds = ['organic', 'light', 'bakery', 'frozen', 'homemade', 'smoothie', 'bar'];
+  const foods = Array.from({ length: OWN_FOODS }, (_, i) => ({
+    id: i,
+    name: `${words[i % words.length]} ${kinds[i % kinds.length]} ${i}`,
+    brand: `Brand ${i % 37}`,
+    per_100g: { kcal: 50 + (i % 300), k: 100 + (i % 400), mg: 10 + (i % 60), ca: 20 + (i % 200), na: i % 500 },
+    portions: [['1 pot', 100 + (i % 150)]],
+  }));
+  const recipes = Array.from({ length: OWN_RECIPES }, (_, j) => ({
+    id: OWN_FOODS + j,
+    name: `Family ${words[(j * 3) % words.length]} soup ${j}`,
+    servings: 1 + (j % 6),
+    items: [
+      { ndb: '09040', amount: 100, unit: 'g' },
+      { ndb: '11457', amount: 50 + j, unit: 'g' },
+      { mine: j % OWN_FOODS, amount: 1, portion: 0 },
+    ],
+  }));
+  return JSON.stringify({ v: 2, rev: 1, d: { next: OWN_FOODS + OWN_RECIPES, foods, recipes } });
+}
+
+async function searchLatency(browser, url, { mine } = {}) {
   const context = await browser.newContext({ ...CONTEXT_OPTIONS });
   try {
     const page = await openPage(context);
+    if (mine) {
+      // Stored before the measured load, as a person's own foods are.
+      await page.goto(`${url}/`, { waitUntil: 'load', timeout: 60_000 });
+      await page.evaluate((m) => localStorage.setItem('ep.v2.mine', m), mine);
+    }
     await page.goto(`${url}/`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0, null, {
       timeout: 60_000,
@@ -288,9 +326,13 @@ async function searchLatency(browser, url) {
         keystrokes.push({ text: query.slice(0, i + 1), ...r });
       }
       const results = await page.getByTestId('search-result').count();
-      perQuery.push({ query, results, keystrokes });
+      const yours = await page.getByTestId('search-result-yours').count();
+      perQuery.push({ query, results, yours, keystrokes });
     }
-    return { perQuery, problems: problemsOf(page) };
+    const mineMeasures = await page.evaluate(() =>
+      performance.getEntriesByName('search-mine', 'measure').map((m) => m.duration),
+    );
+    return { perQuery, mineMeasures, problems: problemsOf(page) };
   } finally {
     await context.close();
   }
@@ -560,6 +602,7 @@ async function main() {
   const browser = await launchBrowser();
   let loads;
   let search;
+  let searchMine;
   let plan;
   let phonePlan;
   let diary;
@@ -602,6 +645,8 @@ async function main() {
 
     console.log(`bench: typing ${QUERIES.length} queries, one character at a time`);
     search = await searchLatency(browser, server.url);
+    console.log(`bench: the same with ${OWN_FOODS} own foods and ${OWN_RECIPES} recipes stored`);
+    searchMine = await searchLatency(browser, server.url, { mine: ownFoodsStorage() });
 
     console.log(`bench: ${PLAN_EDITS} amount edits in a day of ${PLAN_ITEMS} items`);
     plan = await planLatency(browser, server.url);
@@ -628,6 +673,11 @@ async function main() {
   const keystrokes = search.perQuery.flatMap((q) => q.keystrokes);
   const inApp = summary(keystrokes.flatMap((k) => k.searchDurations));
   const rendered = summary(keystrokes.filter((k) => k.latency !== null).map((k) => k.latency));
+  const mineKeystrokes = searchMine.perQuery.flatMap((q) => q.keystrokes);
+  const mineInApp = summary(mineKeystrokes.flatMap((k) => k.searchDurations));
+  const mineOwn = summary(searchMine.mineMeasures);
+  const mineRendered = summary(mineKeystrokes.filter((k) => k.latency !== null).map((k) => k.latency));
+  const mineFound = searchMine.perQuery.filter((q) => q.yours > 0).length;
   const unchanged = keystrokes.filter((k) => k.outcome === 'unchanged').length;
   const timedOut = keystrokes.filter((k) => k.outcome === 'timeout').length;
   const planFrame = summary(plan.edits.map((e) => e.frame));
@@ -646,6 +696,7 @@ async function main() {
       ...loads.flatMap((l) => l.problems),
       ...repeat.problems,
       ...search.problems,
+      ...searchMine.problems,
       ...plan.problems,
       ...phonePlan.problems,
       ...proposals.problems,
@@ -668,6 +719,27 @@ async function main() {
       metric: 'keystroke → rendered (input event → next frame after results changed)',
       unit: 'ms',
       ...rendered,
+      budget: '—',
+      result: 'info',
+    },
+    {
+      metric: `with ${OWN_FOODS} own foods and ${OWN_RECIPES} recipes stored: the same USDA search, performance.measure("search")`,
+      unit: 'ms',
+      ...mineInApp,
+      budget: `≤ ${BUDGETS.searchMedianMs} ms median, ≤ ${BUDGETS.searchP95Ms} ms p95`,
+      result: mineInApp.n === 0 ? 'FAIL (no measures)' : pass(mineInApp.median <= BUDGETS.searchMedianMs && mineInApp.p95 <= BUDGETS.searchP95Ms),
+    },
+    {
+      metric: `with them: the search of the own foods, performance.measure("search-mine") (${mineFound} of ${QUERIES.length} queries found some)`,
+      unit: 'ms',
+      ...mineOwn,
+      budget: `≤ ${BUDGETS.searchMedianMs} ms median, ≤ ${BUDGETS.searchP95Ms} ms p95`,
+      result: mineOwn.n === 0 ? 'FAIL (no measures)' : pass(mineOwn.median <= BUDGETS.searchMedianMs && mineOwn.p95 <= BUDGETS.searchP95Ms),
+    },
+    {
+      metric: 'with them: keystroke → rendered (input event → next frame after results changed)',
+      unit: 'ms',
+      ...mineRendered,
       budget: '—',
       result: 'info',
     },

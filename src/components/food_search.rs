@@ -168,7 +168,14 @@ pub fn my_results(query: RwSignal<String>) -> Memo<(Vec<MyHit>, usize)> {
         if !catalog::is_ready() {
             return (Vec::new(), 0);
         }
-        query.with(|q| planner.my_index.with(|i| i.search(q, RESULT_LIMIT)))
+        query.with(|q| {
+            if q.trim().is_empty() {
+                return (Vec::new(), 0);
+            }
+            timing::measure("search-mine", || {
+                planner.my_index.with(|i| i.search(q, RESULT_LIMIT))
+            })
+        })
     })
 }
 

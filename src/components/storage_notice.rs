@@ -15,15 +15,15 @@ pub fn StorageNotice() -> impl IntoView {
         status.with(|s| {
             let problems: Vec<String> = s.problems.iter().map(|p| p.text()).collect();
             let error = s.save_error.clone();
-            let unsaved = s.has_unsaved();
+            let unsaved = s.unsaved_text();
             let lost = s.lost.clone();
-            (!problems.is_empty() || error.is_some() || unsaved || s.migrated || lost.is_some()).then(|| {
+            (!problems.is_empty() || error.is_some() || unsaved.is_some() || s.migrated || lost.is_some()).then(|| {
                 view! {
                     <section class="storage-notice" role="alert" data-testid="storage-notice">
                         {error.map(|e| view! { <p data-testid="save-error">{e}</p> })}
-                        {unsaved.then(|| view! {
+                        {unsaved.map(|what| view! {
                             <p data-testid="unsaved">
-                                "Some changes are shown but not saved. "
+                                {format!("Shown but not saved: {what}. ")}
                                 <A href="/backup">"Export a backup"</A>
                                 " to keep them."
                             </p>

@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 
 use super::my_href;
 use crate::components::planner_state::Planner;
-use crate::components::save_status::outcome;
+use crate::components::save_status::{not_saved_text, Saved};
 use crate::domain::foods::custom_form::{FoodForm, Stated};
 use crate::domain::foods::mine::MyFoodId;
 use crate::domain::foods::nutrient::Nutrient;
@@ -23,6 +23,8 @@ pub fn FoodFormPage(start: FoodForm, editing: Option<MyFoodId>) -> impl IntoView
     } else {
         "New food"
     });
+    let heading_edit = editing.is_some();
+    let editing = RwSignal::new(editing);
     let planner = Planner::expect();
     let form = RwSignal::new(start);
     let error = RwSignal::new(None::<String>);
@@ -35,13 +37,25 @@ pub fn FoodFormPage(start: FoodForm, editing: Option<MyFoodId>) -> impl IntoView
         };
         let navigate = navigate.clone();
         planner.change_mine(
-            move |mine| match editing {
+            move |mine| match editing.get_untracked() {
                 Some(id) => mine.edit_food(id, &draft).map(|()| id),
                 None => mine.add_food(&draft),
             },
-            move |result| match outcome(result) {
-                Ok(id) => navigate(&my_href(id), NavigateOptions::default()),
-                Err(e) => error.set(Some(e)),
+            move |result| match result {
+                Ok(Saved {
+                    value: id,
+                    kept: Ok(()),
+                }) => navigate(&my_href(id), NavigateOptions::default()),
+                // On screen, not stored: the form goes on editing what it
+                // made, so saving again does not make a second copy.
+                Ok(Saved {
+                    value: id,
+                    kept: Err(e),
+                }) => {
+                    editing.set(Some(id));
+                    error.set(Some(not_saved_text(&e)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
             },
         );
     };
@@ -67,7 +81,7 @@ pub fn FoodFormPage(start: FoodForm, editing: Option<MyFoodId>) -> impl IntoView
     let per_serving = move || form.with(|f| f.per_serving);
     view! {
         <article class="my-food-form">
-            <h1>{if editing.is_some() { "Edit your food" } else { "A food from its label" }}</h1>
+            <h1>{if heading_edit { "Edit your food" } else { "A food from its label" }}</h1>
             <form on:submit=save novalidate=true aria-describedby="my-food-error">
                 {text_field("my-food-name", "Name", |f| &f.name, |f, v| f.name = v)}
                 {text_field("my-food-brand", "Brand (optional)", |f| &f.brand, |f, v| f.brand = v)}

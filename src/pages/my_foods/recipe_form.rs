@@ -13,7 +13,7 @@ use crate::catalog;
 use crate::components::food_search::{SearchState, RESULT_LIMIT};
 use crate::components::pickers::{food_unit_from_value, food_unit_value};
 use crate::components::planner_state::Planner;
-use crate::components::save_status::outcome;
+use crate::components::save_status::{not_saved_text, Saved};
 use crate::domain::foods::mine::MyFoodId;
 use crate::domain::foods::my_search::MyKind;
 use crate::domain::foods::nutrient::Nutrient;
@@ -30,6 +30,8 @@ pub fn RecipeFormPage(start: RecipeForm, editing: Option<MyFoodId>) -> impl Into
     } else {
         "New recipe"
     });
+    let heading_edit = editing.is_some();
+    let editing = RwSignal::new(editing);
     let planner = Planner::expect();
     let table = catalog::foods();
     let form = RwSignal::new(start);
@@ -46,13 +48,25 @@ pub fn RecipeFormPage(start: RecipeForm, editing: Option<MyFoodId>) -> impl Into
         };
         let navigate = navigate.clone();
         planner.change_mine(
-            move |mine| match editing {
+            move |mine| match editing.get_untracked() {
                 Some(id) => mine.edit_recipe(id, &draft, table).map(|()| id),
                 None => mine.add_recipe(&draft, table),
             },
-            move |result| match outcome(result) {
-                Ok(id) => navigate(&my_href(id), NavigateOptions::default()),
-                Err(e) => error.set(Some(e)),
+            move |result| match result {
+                Ok(Saved {
+                    value: id,
+                    kept: Ok(()),
+                }) => navigate(&my_href(id), NavigateOptions::default()),
+                // On screen, not stored: the form goes on editing what it
+                // made, so saving again does not make a second copy.
+                Ok(Saved {
+                    value: id,
+                    kept: Err(e),
+                }) => {
+                    editing.set(Some(id));
+                    error.set(Some(not_saved_text(&e)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
             },
         );
     };
@@ -87,7 +101,7 @@ pub fn RecipeFormPage(start: RecipeForm, editing: Option<MyFoodId>) -> impl Into
     let rows = Memo::new(move |_| form.with(|f| f.ingredients.len()));
     view! {
         <article class="my-food-form">
-            <h1>{if editing.is_some() { "Edit your recipe" } else { "A recipe of your own" }}</h1>
+            <h1>{if heading_edit { "Edit your recipe" } else { "A recipe of your own" }}</h1>
             <form on:submit=save novalidate=true aria-describedby="my-recipe-error">
                 <div class="field">
                     <label for="my-recipe-name">"Name"</label>
