@@ -745,7 +745,7 @@ mod tests {
             Some((1.0, MyUnit::Portion(0), "1 pot, 125 g".to_owned()))
         );
         // 565 g in 4 servings.
-        assert_eq!(mine.units(soup, &t)[0].1, "1 serving, 141.3 g");
+        assert_eq!(mine.units(soup, &t)[0].1, "1 serving, 141.2 g");
         assert_eq!(mine.default_amount(soup, &t).unwrap().1, MyUnit::Serving);
         // No portions: 100 g.
         assert_eq!(
