@@ -64,7 +64,7 @@ describe('own foods and recipes', () => {
       collapse(await mine.byTestId('my-food-calcium-conversion').textContent()),
       '15 % of the FDA Daily Value of 1,300 mg calcium = 195 mg',
     );
-    await shot(page, 'my-food-form-360.png');
+    await shot(page, 'my-food-form-1280.png');
     const id = await mine.save('my-food-save');
     assert.equal(collapse(await mine.byTestId('food-title').textContent()), YOGURT_NAME);
     // One pot: the label's figures back, sodium from the salt.
@@ -144,7 +144,7 @@ describe('own foods and recipes', () => {
       assert.equal(await mine.byTestId('my-ingredients').locator('li').count(), 4);
       // The yogurt has no magnesium: at least, counted.
       assert.match(await mine.valueText('magnesium'), /^at least /);
-      await shot(page, 'my-recipe-360.png');
+      await shot(page, 'my-recipe-1280.png');
       await mine.addToPlan({ meal: 'lunch' });
       const plan = await new PlanPage(page, served.server.url).open();
       await plan.expectBarNow('potassium', per('potassium_mg', 240), 0.5);

@@ -9,7 +9,7 @@ use crate::components::pickers::{
 use crate::components::planner_state::Planner;
 use crate::components::save_status::outcome;
 use crate::domain::foods::nutrient::Nutrient;
-use crate::domain::planning::plan::{Entry, ItemId, Meal};
+use crate::domain::planning::plan::{Entry, ItemId, Meal, MineUnit};
 use crate::domain::planning::totals::{item_minerals_line, DayTotals, Totals};
 use crate::domain::units::amount_text::format_nutrient_amount;
 use crate::domain::units::quantity::parse_number;
@@ -142,6 +142,11 @@ fn ItemRow(id: ItemId) -> impl IntoView {
         item.with(|i| match i.as_ref().map(|(_, it)| &it.entry) {
             Some(Entry::Supplement(s)) => s.amount_unit().to_owned(),
             Some(Entry::Drink(d)) => d.unit.label().to_owned(),
+            // An own food: "× 1 pot", "× 1 serving" or "g".
+            Some(Entry::Mine(m)) => match &m.unit {
+                MineUnit::Grams => "g".to_owned(),
+                MineUnit::Portion { label, .. } => format!("× {label}"),
+            },
             _ => String::new(),
         })
     };
