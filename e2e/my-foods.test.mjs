@@ -278,8 +278,8 @@ describe('own foods and recipes', () => {
     await mine.expectNotFound();
   });
 
-  for (const width of [360, 1280]) {
-    journey(`axe: 0 violations on /foods, the forms and /my/<id> at ${width} px`, async (page) => {
+  for (const [width, colorScheme] of [[360, 'light'], [360, 'dark'], [1280, 'light']]) {
+    journey(`axe: 0 violations on /foods, the forms and /my/<id> at ${width} px, ${colorScheme}`, async (page) => {
       const mine = new MyFoodsPage(page, served.server.url);
       const id = await mine.createFood(YOGURT);
       const found = [];
@@ -290,7 +290,7 @@ describe('own foods and recipes', () => {
         assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow} px`);
       };
       await check('/my/<id>');
-      await shot(page, `my-food-${width}.png`);
+      await shot(page, `my-food-${width}-${colorScheme}.png`);
       await mine.open();
       await check('/foods');
       await mine.goto(`/my/${id}/edit`);
@@ -298,10 +298,14 @@ describe('own foods and recipes', () => {
       await check('/my/<id>/edit');
       await mine.goto('/foods/new-recipe');
       await mine.byTestId('my-recipe-name').waitFor({ state: 'visible' });
-      await mine.byTestId('my-recipe-search').fill('greek yog');
-      await mine.byTestId('my-recipe-result').first().click();
+      // Long portion names ("1 cup, chopped, 160 g") stay inside the page.
+      for (const query of ['greek yog', 'onions raw', 'potato boiled']) {
+        await mine.byTestId('my-recipe-search').fill(query);
+        await mine.byTestId('my-recipe-result').first().click();
+      }
       await check('/foods/new-recipe');
+      await shot(page, `my-recipe-form-${width}-${colorScheme}.png`);
       assert.deepEqual(found, [], JSON.stringify(found, null, 2));
-    }, { contextOptions: { viewport: { width, height: 800 } } });
+    }, { contextOptions: { viewport: { width, height: 800 }, colorScheme } });
   }
 });
