@@ -18,9 +18,10 @@ use std::cmp::Reverse;
 use crate::foods::food_table::FoodTable;
 use crate::foods::mine::{MyFoodId, MyFoods};
 use crate::foods::search::{
-    for_each_word, singular, HeadMatch, SearchIndex, SearchResults, BOILERPLATE_WORDS,
-    COMPLETE_MATCH_BONUS, LATE_MATCH_COST, MAX_CHARGED_DISTINCTIVE, MAX_CHARGED_LATENESS,
-    SEGMENT_COST, UNMATCHED_BOILERPLATE_COST, UNMATCHED_DISTINCTIVE_COST, WHOLE_WORD_BONUS,
+    everyday_words, for_each_word, singular, HeadMatch, SearchIndex, SearchResults,
+    BOILERPLATE_WORDS, COMPLETE_MATCH_BONUS, LATE_MATCH_COST, MAX_CHARGED_DISTINCTIVE,
+    MAX_CHARGED_LATENESS, SEGMENT_COST, UNMATCHED_BOILERPLATE_COST, UNMATCHED_DISTINCTIVE_COST,
+    WHOLE_WORD_BONUS,
 };
 
 /// Names are indexed on at most this many words, one per mask bit.
@@ -217,12 +218,15 @@ impl MySearchIndex {
     /// The best `limit` matches of `query`, best first, and how many
     /// matched in all. A query without words matches nothing.
     pub fn search(&self, query: &str, limit: usize) -> (Vec<MyHit>, usize) {
+        let mut typed = Vec::new();
+        for_each_word(query, |text, _, _| typed.push(text.to_owned()));
         let mut words: Vec<(String, String)> = Vec::new();
-        for_each_word(query, |text, _, _| {
-            if !words.iter().any(|(t, _)| t == text) {
-                words.push((text.to_owned(), singular(text)));
+        for text in everyday_words(typed) {
+            if !words.iter().any(|(t, _)| *t == text) {
+                let stem = singular(&text);
+                words.push((text, stem));
             }
-        });
+        }
         if words.is_empty() {
             return (Vec::new(), 0);
         }
@@ -310,6 +314,7 @@ mod tests {
         assert_eq!(ids("grandmas soup"), vec![soup]);
         assert_eq!(index.search("soup", 10).0[0].kind, MyKind::Recipe);
         assert_eq!(ids("yog str"), vec![drink], "prefixes");
+        assert_eq!(ids("yoghurt greek"), vec![yogurt], "the British name");
         assert!(ids("banana").is_empty());
         assert!(ids(" , ").is_empty());
         assert_eq!(

@@ -13,7 +13,11 @@
 //! is a prefix of some word of its description, or that word's singular or
 //! plural (`beans` finds "Soup, black bean"). A query without words matches
 //! nothing. Only the first 64 words of a description are indexed (SR28 has
-//! at most 21).
+//! at most 21). A negation is one word ("non-soy" is not "soy"). Query
+//! words are read in SR28's words first ([`everyday_words`]): British and
+//! everyday names ("courgette" → "zucchini", "yoghurt"), two-word names
+//! SR28 writes as one ("soy milk" → "soymilk"), and "oatmeal" alone means
+//! oats.
 //!
 //! # Ranking
 //!
@@ -159,15 +163,72 @@ const PREFERRED_WORDS: &[&str] = &["fresh", "plain", "raw", "whole"];
 /// connectives that do not make a food another food. Sorted.
 #[rustfmt::skip]
 pub(crate) const BOILERPLATE_WORDS: &[&str] = &[
-    "a", "added", "all", "and", "as", "baked", "boiled", "bone", "boneless", "braised", "broiled",
-    "broiler", "broilers", "by", "c", "commercial", "cooked", "d", "drained", "e", "enriched",
-    "farmed", "fat", "flesh", "fluid", "fortified", "free", "fresh", "from", "fryers", "grilled",
-    "in", "lean", "low", "lowfat", "mature", "meat", "milkfat", "no", "nonfat", "not", "of", "on",
-    "only", "or", "per", "plain", "prepared", "raw", "reduced", "regular", "roasted", "salt",
-    "seeds", "separable", "skim", "skin", "skinless", "solids", "steamed", "stewed", "style", "to",
-    "trimmed", "unenriched", "unprepared", "varieties", "variety", "vitamin", "vitamins", "whole",
-    "wild", "with", "without",
+    "a", "added", "all", "and", "as", "average", "baked", "boiled", "bone", "boneless", "braised",
+    "brewed", "broiled", "broiler", "broilers", "by", "c", "commercial", "cooked", "d", "drained",
+    "e", "enriched", "farmed", "fat", "flesh", "fluid", "fortified", "free", "fresh", "from",
+    "fryers", "grilled", "in", "lean", "low", "lowfat", "mature", "meat", "milkfat", "no",
+    "nonfat", "not", "of", "on", "only", "or", "original", "per", "plain", "prepared", "raw", "reduced",
+    "regular", "ripe", "roasted", "round", "salt", "seeds", "separable", "skim", "skin",
+    "skinless", "solids", "steamed", "stewed", "style", "to", "trimmed", "unenriched",
+    "unprepared", "varieties", "variety", "vitamin", "vitamins", "whole", "wild", "with",
+    "without", "year",
 ];
+
+/// Everyday and British names that SR28 never uses, read as its words.
+const EVERYDAY_NAMES: &[(&str, &str)] = &[
+    ("aubergine", "eggplant"),
+    ("aubergines", "eggplant"),
+    ("courgette", "zucchini"),
+    ("courgettes", "zucchini"),
+    ("porridge", "oats"),
+    ("prawn", "shrimp"),
+    ("prawns", "shrimp"),
+    ("rocket", "arugula"),
+    ("soya", "soy"),
+    ("yoghurt", "yogurt"),
+    ("yoghurts", "yogurt"),
+];
+
+/// Two words SR28 writes as one: "soy milk" is "Soymilk".
+const COMPOUNDS: &[(&str, &str, &str)] = &[("soy", "milk", "soymilk")];
+
+/// Words that, searched alone, mean the food rather than the dishes named
+/// after it: "oatmeal" is oats (the porridge), not oatmeal bread or cookies.
+const ALONE_NAMES: &[(&str, &str)] = &[("oatmeal", "oats")];
+
+/// The query's words (in order, as typed) in SR28's words: everyday and
+/// British names replaced ([`EVERYDAY_NAMES`]), two-word names joined
+/// ([`COMPOUNDS`]), and a word searched alone read as the food it names
+/// ([`ALONE_NAMES`]). Only whole words are replaced, so a word still being
+/// typed ("courg") matches as a prefix as before.
+pub(crate) fn everyday_words(words: Vec<String>) -> Vec<String> {
+    let renamed = |w: String| {
+        EVERYDAY_NAMES
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map_or(w, |(_, usda)| (*usda).to_owned())
+    };
+    let words: Vec<String> = words.into_iter().map(renamed).collect();
+    let mut joined: Vec<String> = Vec::with_capacity(words.len());
+    for word in words {
+        let compound = joined.last().and_then(|last| {
+            COMPOUNDS
+                .iter()
+                .find(|(a, b, _)| *a == last && *b == word)
+                .map(|(_, _, one)| (*one).to_owned())
+        });
+        match compound {
+            Some(one) => *joined.last_mut().expect("a word before") = one,
+            None => joined.push(word),
+        }
+    }
+    if let [only] = joined.as_mut_slice() {
+        if let Some((_, food)) = ALONE_NAMES.iter().find(|(name, _)| name == only) {
+            *only = (*food).to_owned();
+        }
+    }
+    joined
+}
 
 /// Penalty for a USDA food group (by code) whose foods are rarely what a
 /// plain query means.
@@ -311,14 +372,27 @@ fn for_each_raw_word(text: &str, mut emit: impl FnMut(RawText, u8, bool)) {
         // The kinds of the bytes after the first.
         let mut kinds = 0;
         i += 1;
-        while let Some(&byte) = bytes.get(i) {
-            let kind = BYTE_KINDS[usize::from(byte)];
-            if kind & WORD_BYTE == 0 {
-                break;
+        loop {
+            while let Some(&byte) = bytes.get(i) {
+                let kind = BYTE_KINDS[usize::from(byte)];
+                if kind & WORD_BYTE == 0 {
+                    break;
+                }
+                kinds |= kind;
+                key = word_key(key, byte);
+                i += 1;
             }
-            kinds |= kind;
-            key = word_key(key, byte);
-            i += 1;
+            // A negation is one word: "non-soy" is not "soy".
+            let negation = i - start == 3 && text[start..i].eq_ignore_ascii_case("non");
+            let word_follows = bytes
+                .get(i + 1)
+                .is_some_and(|&b| BYTE_KINDS[usize::from(b)] & WORD_BYTE != 0);
+            if negation && bytes.get(i) == Some(&b'-') && word_follows {
+                key = word_key(key, b'-');
+                i += 1;
+                continue;
+            }
+            break;
         }
         // Runs end at an ASCII separator or at the end: character boundaries.
         let text = &text[start..i];
@@ -1033,11 +1107,13 @@ impl SearchIndex {
         SearchResults { foods, total }
     }
 
-    /// The distinct words of `query`, cheapest first; `None` when there are
-    /// none or one of them matches no description word.
+    /// The distinct words of `query` in USDA's words ([`everyday_words`]),
+    /// cheapest first; `None` when there are none or one of them matches no
+    /// description word.
     fn resolve(&self, query: &str) -> Option<Vec<QueryWord>> {
         let mut texts = Vec::new();
         for_each_word(query, |text, _, _| texts.push(text.to_string()));
+        let mut texts = everyday_words(texts);
         texts.sort_unstable();
         texts.dedup();
         let mut words = texts
