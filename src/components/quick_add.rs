@@ -10,7 +10,7 @@ use crate::components::save_status::outcome;
 use crate::domain::foods::food::NdbNumber;
 use crate::domain::foods::food_table::FoodIndex;
 use crate::domain::foods::mine::MyFoodId;
-use crate::domain::planning::plan::{FoodUnit, Meal};
+use crate::domain::planning::plan::{FoodUnit, Meal, MineEntry};
 use crate::storage::local_hour;
 
 /// The meal being added to, shared by the add forms of the plan page.
@@ -115,6 +115,26 @@ pub fn QuickAdd(
     }
 }
 
+/// Adds the own food snapshot `entry` to `meal` through the planner, and
+/// gives `then` the outcome in words, as [`add_food`] does.
+pub fn add_mine(
+    planner: Planner,
+    meal: Meal,
+    entry: MineEntry,
+    then: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let what = format!(
+        "Added {} of {} to {}.",
+        entry.describe_amount(),
+        entry.name,
+        meal.label().to_ascii_lowercase()
+    );
+    planner.change_plan(
+        move |p| p.add_mine(meal, entry),
+        move |result| then(outcome(result).map(|_| what)),
+    );
+}
+
 /// "+ Add" for the own food or recipe `id`: its first portion (a recipe's
 /// serving; 100 g without portions) to the meal in context, as
 /// [`QuickAdd`] does for a USDA food.
@@ -148,21 +168,12 @@ pub fn QuickAddMine(
             Ok(entry) => entry,
             Err(e) => return status.set(Some(Err(e))),
         };
-        let what = format!(
-            "Added {} of {} to {}.",
-            entry.describe_amount(),
-            entry.name,
-            m.label().to_ascii_lowercase()
-        );
-        planner.change_plan(
-            move |p| p.add_mine(m, entry),
-            move |result| {
-                status.set(Some(outcome(result).map(|_| what)));
-                if let Some(then) = then {
-                    then.run(());
-                }
-            },
-        );
+        add_mine(planner, m, entry, move |result| {
+            status.set(Some(result));
+            if let Some(then) = then {
+                then.run(());
+            }
+        });
     };
     view! {
         <button type="button" class="result-add" data-testid=test_id data-my-id=id.to_string() on:click=add>

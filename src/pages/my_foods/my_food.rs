@@ -13,8 +13,10 @@ use super::food_form::FoodFormPage;
 use super::my_href;
 use super::recipe_form::RecipeFormPage;
 use crate::catalog;
+use crate::components::food_search::AddStatus;
 use crate::components::pickers::MealSelect;
 use crate::components::planner_state::Planner;
+use crate::components::quick_add::add_mine;
 use crate::components::save_status::outcome;
 use crate::domain::foods::custom_form::FoodForm;
 use crate::domain::foods::mine::{MyFoodId, MyUnit};
@@ -228,19 +230,9 @@ fn AddMineToPlan(entry: Memo<Result<MineEntry, String>>) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match entry.get_untracked() {
-            Ok(e) => {
-                let m = meal.get_untracked();
-                let what = format!(
-                    "Added {} of {} to {}.",
-                    e.describe_amount(),
-                    e.name,
-                    m.label().to_ascii_lowercase()
-                );
-                planner.change_plan(
-                    move |p| p.add_mine(m, e),
-                    move |result| status.set(Some(outcome(result).map(|_| what))),
-                );
-            }
+            Ok(e) => add_mine(planner, meal.get_untracked(), e, move |r| {
+                status.set(Some(r))
+            }),
             Err(e) => status.set(Some(Err(e))),
         }
     };
@@ -248,15 +240,7 @@ fn AddMineToPlan(entry: Memo<Result<MineEntry, String>>) -> impl IntoView {
         <form class="add-to-plan add-row" on:submit=add aria-label="Add to the day plan">
             <MealSelect id="add-to-plan-meal" meal=meal/>
             <button type="submit" data-testid="add-to-plan">"Add to plan"</button>
-            <p class="confirmation" role="status" data-testid="add-to-plan-status">
-                {move || match status.get() {
-                    Some(Ok(text)) => Some(view! {
-                        {text} " " <A href="/plan" attr:data-testid="add-to-plan-link">"See the day plan"</A>
-                    }.into_any()),
-                    Some(Err(e)) => Some(view! { <span class="field-error">{e}</span> }.into_any()),
-                    None => None,
-                }}
-            </p>
+            <AddStatus status=status test_id="add-to-plan-status"/>
         </form>
     }
 }
