@@ -28,13 +28,16 @@ const SPINACH = Object.freeze({ query: 'spinach raw', title: 'Spinach, raw', ndb
 /** YYYY-MM-DD, `offset` days from today (UTC, as the context). */
 const isoDate = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** Clicks the element matching `selector` in `page` at the time `at` (ms since the epoch). */
+/** Clicks the element matching `selector` in `page` at the time `at` (ms since the epoch);
+ * fails at once, saying so, if it is not there then. */
 function clickAt(page, selector, at) {
   return page.evaluate(
     ([selector, at]) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         setTimeout(() => {
-          document.querySelector(selector).click();
+          const button = document.querySelector(selector);
+          if (!button) return reject(new Error(`${selector} was gone at the time of the click`));
+          button.click();
           resolve();
         }, Math.max(0, at - Date.now()));
       }),

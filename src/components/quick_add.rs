@@ -68,7 +68,7 @@ pub fn QuickAdd(
     /// Its `data-testid`.
     #[prop(default = "quick-add")]
     test_id: &'static str,
-    /// Called after the add was tried (e.g. to clear a search).
+    /// Called at the tap, once the add is under way (e.g. to clear a search).
     #[prop(optional)]
     then: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -85,13 +85,13 @@ pub fn QuickAdd(
             food.ndb,
             serving.amount,
             serving.unit,
-            move |result| {
-                status.set(Some(result));
-                if let Some(then) = then {
-                    then.run(());
-                }
-            },
+            move |result| status.set(Some(result)),
         );
+        // At the tap, not when the save comes back (it waits for the other
+        // tabs' write lock): what is typed meanwhile is never cleared.
+        if let Some(then) = then {
+            then.run(());
+        }
     };
     view! {
         <button
@@ -146,7 +146,7 @@ pub fn QuickAddMine(
     /// Its `data-testid`.
     #[prop(default = "quick-add")]
     test_id: &'static str,
-    /// Called after the add was tried (e.g. to clear a search).
+    /// Called at the tap, once the add is under way (e.g. to clear a search).
     #[prop(optional)]
     then: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -168,12 +168,11 @@ pub fn QuickAddMine(
             Ok(entry) => entry,
             Err(e) => return status.set(Some(Err(e))),
         };
-        add_mine(planner, m, entry, move |result| {
-            status.set(Some(result));
-            if let Some(then) = then {
-                then.run(());
-            }
-        });
+        add_mine(planner, m, entry, move |result| status.set(Some(result)));
+        // At the tap, as `QuickAdd` does.
+        if let Some(then) = then {
+            then.run(());
+        }
     };
     view! {
         <button type="button" class="result-add" data-testid=test_id data-my-id=id.to_string() on:click=add>
