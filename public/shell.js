@@ -93,7 +93,8 @@
   }
 
   window.addEventListener('load', () => {
-    sw.register('/sw.js', { scope: '/' }).then(watch, () => {
+    // A blocked registration (automation's service-worker blocking) resolves to nothing.
+    sw.register('/sw.js', { scope: '/' }).then((registration) => registration && watch(registration), () => {
       // No worker (e.g. a private window that forbids it): the app still works online.
     });
   });

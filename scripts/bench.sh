@@ -11,8 +11,8 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"
 cd "${EP_ROOT}"
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-  echo "==> trunk build --release"
-  trunk build --release
+  echo "==> scripts/release-build.sh (trunk build --release, split)"
+  bash "$EP_ROOT/scripts/release-build.sh"
 fi
 echo "==> node e2e/bench/bench.mjs $*"
 exec node e2e/bench/bench.mjs --dist "${EP_ROOT}/dist" "$@"

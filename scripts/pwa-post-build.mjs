@@ -2,6 +2,8 @@
 //
 //   node scripts/pwa-post-build.mjs [dir]     dir defaults to $TRUNK_STAGING_DIR
 //
+// 000. The split build (scripts/split-wasm.mjs): the first screen's wasm and one chunk per later
+//    screen replace trunk's single wasm, before anything below hashes the files.
 // 00. The food table: trunk copies data/sr28-minerals.txt into the build; it is renamed
 //    food-table-<first 16 hex of its SHA-256>.txt (a changed table gets a new name, so no cache
 //    ever serves an old one) and named in <meta name="ep-food-table" content="/food-table-….txt">
@@ -29,11 +31,16 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { splitWasm } from './split-wasm.mjs';
+
 const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
 if (!process.argv[2] && !process.env.TRUNK_STAGING_DIR) {
   console.error('pwa-post-build: give a directory or run as a trunk hook (TRUNK_STAGING_DIR)');
   process.exit(2);
 }
+
+const split = await splitWasm(dir);
+if (split) console.log(split);
 
 const sha256 = (data, encoding) => createHash('sha256').update(data).digest(encoding);
 

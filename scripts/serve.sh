@@ -14,12 +14,13 @@ cd "${EP_ROOT}"
 port="${1:-8080}"
 # Everything the bundle is built from: tracked and untracked-but-not-ignored files.
 stamp="$(git ls-files -co --exclude-standard -- Cargo.toml Cargo.lock Trunk.toml index.html src crates/domain/src \
-  crates/domain/Cargo.toml data style public scripts/pwa-post-build.mjs .cargo \
+  crates/domain/Cargo.toml data style public scripts/pwa-post-build.mjs scripts/split-wasm.mjs \
+  scripts/release-build.sh .cargo \
   | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)" || stamp=""
 if [[ -n "$stamp" && -f dist/.ep-build-stamp && "$(cat dist/.ep-build-stamp)" == "$stamp" && -f dist/index.html ]]; then
   echo "serve: dist/ is built from these sources"
 else
-  trunk build --release
+  bash "$EP_ROOT/scripts/release-build.sh"
   printf '%s\n' "$stamp" > dist/.ep-build-stamp
 fi
 exec node e2e/support/server.mjs dist "$port" --gzip

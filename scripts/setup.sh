@@ -12,6 +12,9 @@ set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/env.sh"
 
 EP_TRUNK_VERSION="0.21.14"
+# The wasm splitter of the release build (scripts/split-wasm.mjs); it reads the split points of the
+# wasm_split_helpers in Cargo.lock.
+EP_WASM_SPLIT_VERSION="0.2.4"
 EP_NODE_MAJOR_MIN=20
 
 ep_setup_line() { printf 'setup: %-26s %s\n' "$1" "$2"; }
@@ -93,6 +96,17 @@ ep_setup_main() {
     env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$wbg" --force
     [[ "$(ep_setup_version_of wasm-bindgen --version)" == "$wbg" ]] \
       || ep_setup_die "wasm-bindgen ${wbg} is still not the wasm-bindgen on PATH ($(command -v wasm-bindgen || echo none))"
+  fi
+
+  # 3b. wasm-split-cli (crates.io wasm_split_cli_support, built from source), pinned.
+  if cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v${EP_WASM_SPLIT_VERSION}:" \
+     && command -v wasm-split-cli >/dev/null 2>&1; then
+    ep_setup_line "wasm-split-cli ${EP_WASM_SPLIT_VERSION}" "ok"
+  else
+    ep_setup_line "wasm-split-cli ${EP_WASM_SPLIT_VERSION}" "installing (takes ~3 min)"
+    env -u CARGO_TARGET_DIR cargo install wasm_split_cli_support --version "$EP_WASM_SPLIT_VERSION" \
+      --features build-binary --locked --force
+    command -v wasm-split-cli >/dev/null 2>&1 || ep_setup_die "wasm-split-cli is still not on PATH"
   fi
 
   # 4. Debian's chromium + chromium-driver (never a downloaded browser).

@@ -64,8 +64,8 @@ cargo test --workspace
 ep_step "cargo test -p ${EP_APP_PACKAGE} --target wasm32-unknown-unknown --tests (headless Chromium)"
 cargo test -p "${EP_APP_PACKAGE}" --target wasm32-unknown-unknown --tests
 
-ep_step "trunk build --release"
-trunk build --release
+ep_step "release build: scripts/release-build.sh (trunk build --release, screens split into wasm chunks)"
+bash "$EP_ROOT/scripts/release-build.sh"
 
 ep_step "end-to-end journeys: node --test e2e/ (playwright-core, Chromium, dist/)"
 E2E_DIST="${EP_ROOT}/dist" node --test --test-reporter=tap --test-concurrency=1 e2e/

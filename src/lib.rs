@@ -18,19 +18,9 @@ use leptos_router::path;
 
 use components::food_search::SearchQuery;
 use components::layout::Layout;
-use components::needs_table::NeedsTable;
+use components::lazy::Lazy;
 use components::planner_state::Planner;
-use domain::foods::custom_form::FoodForm;
-use domain::foods::recipe_form::RecipeForm;
-use pages::my_foods::{
-    food_form::FoodFormPage, my_food::MyFoodEditPage, my_food::MyFoodPage,
-    recipe_form::RecipeFormPage, MyFoodsPage,
-};
-use pages::{
-    about::AboutPage, backup::BackupPage, diary::DiaryPage, food::FoodPage, home::HomePage,
-    not_found::NotFound, plan::PlanPage, rich_foods::RichFoodsPage, targets::TargetsPage,
-    trends::summary::SummaryPage, trends::TrendsPage,
-};
+use pages::{home::HomePage, not_found::NotFound, screens};
 
 /// The whole app: routes inside the shared layout.
 #[component]
@@ -70,20 +60,20 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/food/:ndb") view=|| view! { <NeedsTable><FoodPage/></NeedsTable> }/>
-                    <Route path=path!("/foods") view=|| view! { <NeedsTable><MyFoodsPage/></NeedsTable> }/>
-                    <Route path=path!("/foods/new") view=|| view! { <NeedsTable><FoodFormPage start=FoodForm::default() editing=None/></NeedsTable> }/>
-                    <Route path=path!("/foods/new-recipe") view=|| view! { <NeedsTable><RecipeFormPage start=RecipeForm::new() editing=None/></NeedsTable> }/>
-                    <Route path=path!("/my/:id") view=|| view! { <NeedsTable><MyFoodPage/></NeedsTable> }/>
-                    <Route path=path!("/my/:id/edit") view=|| view! { <NeedsTable><MyFoodEditPage/></NeedsTable> }/>
-                    <Route path=path!("/rich") view=|| view! { <NeedsTable><RichFoodsPage/></NeedsTable> }/>
-                    <Route path=path!("/plan") view=|| view! { <NeedsTable><PlanPage/></NeedsTable> }/>
-                    <Route path=path!("/diary") view=|| view! { <NeedsTable><DiaryPage/></NeedsTable> }/>
-                    <Route path=path!("/trends") view=|| view! { <NeedsTable><TrendsPage/></NeedsTable> }/>
-                    <Route path=path!("/summary") view=|| view! { <NeedsTable><SummaryPage/></NeedsTable> }/>
-                    <Route path=path!("/backup") view=|| view! { <NeedsTable><BackupPage/></NeedsTable> }/>
-                    <Route path=path!("/targets") view=TargetsPage/>
-                    <Route path=path!("/about") view=|| view! { <NeedsTable><AboutPage/></NeedsTable> }/>
+                    <Route path=path!("/food/:ndb") view=|| view! { <Lazy load=screens::food/> }/>
+                    <Route path=path!("/foods") view=|| view! { <Lazy load=screens::my_foods/> }/>
+                    <Route path=path!("/foods/new") view=|| view! { <Lazy load=screens::new_food/> }/>
+                    <Route path=path!("/foods/new-recipe") view=|| view! { <Lazy load=screens::new_recipe/> }/>
+                    <Route path=path!("/my/:id") view=|| view! { <Lazy load=screens::my_food/> }/>
+                    <Route path=path!("/my/:id/edit") view=|| view! { <Lazy load=screens::my_food_edit/> }/>
+                    <Route path=path!("/rich") view=|| view! { <Lazy load=screens::rich_foods/> }/>
+                    <Route path=path!("/plan") view=|| view! { <Lazy load=screens::plan/> }/>
+                    <Route path=path!("/diary") view=|| view! { <Lazy load=screens::diary/> }/>
+                    <Route path=path!("/trends") view=|| view! { <Lazy load=screens::trends/> }/>
+                    <Route path=path!("/summary") view=|| view! { <Lazy load=screens::summary/> }/>
+                    <Route path=path!("/backup") view=|| view! { <Lazy load=screens::backup/> }/>
+                    <Route path=path!("/targets") view=|| view! { <Lazy load=screens::targets/> }/>
+                    <Route path=path!("/about") view=|| view! { <Lazy load=screens::about/> }/>
                 </Routes>
             </Layout>
         </Router>

@@ -8,6 +8,7 @@ pub mod first_run;
 pub mod focus;
 pub mod food_search;
 pub mod layout;
+pub mod lazy;
 pub mod mineral_summary;
 pub mod needs_table;
 pub mod pickers;

@@ -9,6 +9,7 @@ pub mod my_foods;
 pub mod not_found;
 pub mod plan;
 pub mod rich_foods;
+pub mod screens;
 pub mod targets;
 pub mod trends;
 
