@@ -20,7 +20,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const SPLIT_SECTION = '__wasm_split_unstable';
+// The import module of a split point's loader: only a build with split points has it (the
+// wasm_split_unstable section is in every build that links leptos).
+const SPLIT_IMPORT = '__wasm_split_placeholder__';
 const BIN = 'electrolyte-planner';
 
 const hash = (data, algorithm = 'sha256', encoding = 'hex') => createHash(algorithm).update(data).digest(encoding);
@@ -39,7 +41,7 @@ export async function splitWasm(dir) {
   const profile = process.env.TRUNK_PROFILE ?? 'release';
   const raw = path.join(targetDir(sourceDir), 'wasm32-unknown-unknown', profile, `${BIN}.wasm`);
   const input = await readFile(raw).catch(() => null);
-  if (!input || !input.includes(Buffer.from(SPLIT_SECTION))) return null;
+  if (!input || !input.includes(Buffer.from(SPLIT_IMPORT))) return null;
 
   // Already split (pwa-post-build.mjs run again on a built dist/, as the update e2e does).
   if ((await readdir(dir)).some((n) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(n))) return null;
