@@ -138,6 +138,8 @@ export function summarise(samples) {
     installTable: median(samples.map((s) => s.installTable)),
     decodeTable: median(samples.map((s) => s.decodeTable)),
     buildIndex: median(samples.map((s) => s.buildIndex)),
+    // Everything fetched until the first results: what a first visit to / costs on the wire.
+    wireBytes: median(samples.map((s) => s.files.reduce((sum, f) => sum + f.bytes, 0))),
     files: Object.entries(files).map(([file, fs]) => ({
       file,
       start: median(fs.map((f) => f.start)),
