@@ -73,3 +73,17 @@ screens! {
     /// `/about`.
     settings: about => view! { <NeedsTable><AboutPage/></NeedsTable> };
 }
+
+/// Fetches the food screens' code ahead of a tap on a search result (the
+/// start page calls it once the food table is in); nothing to show.
+#[cfg(ep_split)]
+#[leptos::wasm_split::wasm_split(food, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn food_ahead() -> Result<(), NotLoaded> {
+    Ok(())
+}
+
+/// Unsplit: the code is there already.
+#[cfg(not(ep_split))]
+pub async fn food_ahead() -> Result<(), NotLoaded> {
+    Ok(())
+}
