@@ -7,13 +7,13 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 
-import { axeViolations, clearProblems, problemsOf, withPage } from './support/browser.mjs';
+import { axeViolations, clearProblems, eventually, problemsOf, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, PlanPage } from './support/pages.mjs';
 import { startServer } from './support/server.mjs';
 import { DIST, REPO, useApp } from './support/suite.mjs';
@@ -38,6 +38,14 @@ async function waitForServiceWorker(page) {
   );
 }
 
+/** The files dist/sw.js precaches (its PRECACHE list, written by scripts/pwa-post-build.mjs). */
+async function precacheList() {
+  const sw = await readFile(path.join(DIST, 'sw.js'), 'utf8');
+  const list = sw.match(/const PRECACHE = (\[[\s\S]*?\]);/);
+  assert.ok(list, 'dist/sw.js has no PRECACHE list');
+  return JSON.parse(list[1]).map((entry) => entry.url);
+}
+
 /** The cache names the service worker keeps (ep-shell-<version>). */
 function shellCaches(page) {
   return page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('ep-shell-')));
@@ -50,10 +58,20 @@ describe('offline and installable', () => {
       const home = new HomePage(page, own.url);
       await home.open();
       await waitForServiceWorker(page);
-      const cached = await page.evaluate(async () => {
-        const [name] = (await caches.keys()).filter((k) => k.startsWith('ep-shell-'));
-        return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-      });
+      // Every file of the build is in the worker's cache (polled: a page may see the worker
+      // active a moment before the browser has committed the last write of its install).
+      const wanted = await precacheList();
+      let cached = [];
+      await eventually(
+        async () => {
+          cached = await page.evaluate(async () => {
+            const [name] = (await caches.keys()).filter((k) => k.startsWith('ep-shell-'));
+            return name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+          });
+          return wanted.every((file) => cached.includes(`/${file}`));
+        },
+        { timeout: 10_000, describe: () => `not precached: ${wanted.filter((f) => !cached.includes(`/${f}`))}` },
+      );
       for (const must of ['/index.html', '/shell.js', '/manifest.webmanifest']) {
         assert.ok(cached.includes(must), `${must} is not precached: ${cached}`);
       }

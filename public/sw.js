@@ -23,24 +23,28 @@ function hex(buffer) {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function precacheOne(cache, { url, sha256 }) {
+/** Fetches one file of the build and checks it is this build's; resolves to its response. */
+async function fetchVerified({ url, sha256 }) {
   const response = await fetch(new Request(scopeUrl(url), { cache: 'reload' }));
   if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
   const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
   // A file from another build (a deploy in progress): fail this install; the browser retries later.
   if (digest !== sha256) throw new Error(`precache: ${url} is not the file of build ${VERSION}`);
-  await cache.put(scopeUrl(url), response);
+  return [scopeUrl(url), response];
 }
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      // All or nothing: every file is fetched and checked before the first is written, and a
+      // failed write is only cleaned up once no other write is still going on.
+      const files = await Promise.all(PRECACHE.map(fetchVerified));
       const cache = await caches.open(CACHE);
-      try {
-        await Promise.all(PRECACHE.map((entry) => precacheOne(cache, entry)));
-      } catch (error) {
+      const writes = await Promise.allSettled(files.map(([url, response]) => cache.put(url, response)));
+      const failed = writes.find((w) => w.status === 'rejected');
+      if (failed) {
         await caches.delete(CACHE);
-        throw error;
+        throw failed.reason;
       }
     })(),
   );
