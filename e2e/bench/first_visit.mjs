@@ -7,11 +7,15 @@
 //     time the first [data-testid=search-result] appears is recorded in the page;
 //   - where the time went: each file's download (Resource Timing: start, end, bytes on the
 //     wire) and the app's own marks and measures ("install-food-table" = decode + index).
+// With `--worker`, the same visit with the service worker allowed: the network is then shaped at
+// the server (one shared 1.6 Mbit/s downlink, 150 ms per response), since Chrome's emulation
+// throttles the page and not its worker; "offline ready" is when the worker controls the page.
+// The same shaped server with workers blocked is measured beside it, so the two compare.
 // The floor is a minimal Leptos CSR page (e2e/bench/floor: one input, one list) built the same
 // way (trunk release, wasm-opt z) and measured in the same run: ours ÷ the floor's says how
 // much of the time is the app's own.
 //
-//   node e2e/bench/first_visit.mjs [--dist DIR] [--floor DIR] [--runs 5] [--trace FILE]
+//   node e2e/bench/first_visit.mjs [--dist DIR] [--floor DIR] [--runs 5] [--trace FILE] [--worker]
 //
 // Standalone it prints a table; bench.mjs imports `firstVisits` and `buildFloor`.
 
@@ -48,6 +52,9 @@ const WATCH_RESULTS = `(() => {
     }
   };
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  navigator.serviceWorker?.addEventListener('controllerchange', () => {
+    window.__offlineReadyAt ??= performance.now();
+  });
 })();`;
 
 /** Builds the floor page into `out` (trunk release, like the app) and returns `out`. */
@@ -59,22 +66,24 @@ export function buildFloor(out = path.join(os.tmpdir(), 'ep-bench-floor-dist')) 
   return out;
 }
 
-async function oneVisit(browser, url, { trace } = {}) {
-  // No service worker: its precache fetches are not throttled by the page's emulation (they
-  // would hand the page an unthrottled table). On a real phone they share the network: see BENCHMARKS.md.
-  const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: 'block' });
+async function oneVisit(browser, url, { trace, shaped = false, worker = false } = {}) {
+  // No service worker unless the server shapes the network: its precache fetches are not
+  // throttled by the page's emulation (they would hand the page an unthrottled table).
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: worker && shaped ? 'allow' : 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript(WATCH_RESULTS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latencyMs,
-      downloadThroughput: PHONE.downloadBytesPerS,
-      uploadThroughput: PHONE.uploadBytesPerS,
-    });
+    if (!shaped) {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: PHONE.latencyMs,
+        downloadThroughput: PHONE.downloadBytesPerS,
+        uploadThroughput: PHONE.uploadBytesPerS,
+      });
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 60_000 });
@@ -85,6 +94,9 @@ async function oneVisit(browser, url, { trace } = {}) {
     await page.locator('[data-testid=search-input]').fill(QUERY);
     await page.waitForFunction(() => window.__firstResultAt !== undefined, null, { timeout: 60_000, polling: 20 });
     if (trace) await browser.stopTracing();
+    if (worker && shaped) {
+      await page.waitForFunction(() => window.__offlineReadyAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    }
     return await page.evaluate(() => {
       const at = (name, type) => performance.getEntriesByName(name, type)[0];
       const files = performance.getEntriesByType('resource').map((r) => ({
@@ -98,6 +110,7 @@ async function oneVisit(browser, url, { trace } = {}) {
       return {
         firstScreen: at('app-interactive', 'mark').startTime,
         firstResults: window.__firstResultAt,
+        offlineReady: window.__offlineReadyAt ?? null,
         tableReady: at('food-table-ready', 'mark')?.startTime ?? null,
         installTable: at('install-food-table', 'measure')?.duration ?? null,
         decodeTable: at('decode-food-table', 'measure')?.duration ?? null,
@@ -110,12 +123,21 @@ async function oneVisit(browser, url, { trace } = {}) {
   }
 }
 
-/** `runs` first visits of the page at `url` under the phone profile; the first one traced to `trace`. */
-export async function firstVisits(browser, url, { runs = 5, trace } = {}) {
+/**
+ * `runs` first visits of the page at `url` under the phone profile; the first one traced to
+ * `trace`. `shaped`: the server at `url` shapes the network itself (startServer's `throttle:
+ * PHONE_LINK`), so Chrome's emulation is off; `worker`: the service worker is allowed (shaped only).
+ */
+export async function firstVisits(browser, url, { runs = 5, trace, shaped = false, worker = false } = {}) {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await oneVisit(browser, url, { trace: i === 0 ? trace : undefined }));
+  for (let i = 0; i < runs; i++) {
+    samples.push(await oneVisit(browser, url, { trace: i === 0 ? trace : undefined, shaped, worker }));
+  }
   return samples;
 }
+
+/** The phone's network as startServer's `throttle`. */
+export const PHONE_LINK = Object.freeze({ latencyMs: PHONE.latencyMs, bytesPerS: PHONE.downloadBytesPerS });
 
 function median(xs) {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -134,6 +156,7 @@ export function summarise(samples) {
     n: samples.length,
     firstScreen: median(samples.map((s) => s.firstScreen)),
     firstResults: median(samples.map((s) => s.firstResults)),
+    offlineReady: median(samples.map((s) => s.offlineReady)),
     tableReady: median(samples.map((s) => s.tableReady)),
     installTable: median(samples.map((s) => s.installTable)),
     decodeTable: median(samples.map((s) => s.decodeTable)),
@@ -157,8 +180,32 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       floor: { type: 'string' },
       runs: { type: 'string', default: '5' },
       trace: { type: 'string' },
+      worker: { type: 'boolean', default: false },
     },
   });
+  if (args.worker) {
+    const browser = await launchBrowser();
+    const shaped = await startServer({ root: args.dist, gzip: true, throttle: PHONE_LINK });
+    try {
+      const runs = Number(args.runs);
+      const blocked = summarise(await firstVisits(browser, shaped.url, { runs, shaped: true }));
+      const allowed = summarise(await firstVisits(browser, shaped.url, { runs, shaped: true, worker: true }));
+      console.log(`first visit, network shaped at the server (phone), median of ${runs} fresh contexts`);
+      console.log('| metric | worker blocked | worker allowed |\n|---|---:|---:|');
+      for (const [name, key] of [
+        ['first screen taking input', 'firstScreen'],
+        ['first search results', 'firstResults'],
+        ['offline ready (the worker controls the page)', 'offlineReady'],
+      ]) {
+        const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '—');
+        console.log(`| ${name} | ${ms(blocked[key])} | ${ms(allowed[key])} |`);
+      }
+    } finally {
+      await browser.close();
+      await shaped.close();
+    }
+    process.exit(0);
+  }
   const floorDist = args.floor && existsSync(args.floor) ? args.floor : buildFloor(args.floor);
   const browser = await launchBrowser();
   const ours = await startServer({ root: args.dist, gzip: true });

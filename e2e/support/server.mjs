@@ -6,7 +6,11 @@
 //   /rich, /nowhere) gets index.html with status 200, as trunk serve and static hosts do;
 //   a missing path with an extension (/missing.js) is a real 404;
 // - gzip is off unless asked for (`gzip: true`), so the browser sees the raw bytes;
-// - `headers` adds response headers (the benchmark sends COOP/COEP for precise timers).
+// - `headers` adds response headers (the benchmark sends COOP/COEP for precise timers);
+// - `throttle: {latencyMs, bytesPerS}` makes the server a phone's network: every response starts
+//   `latencyMs` late and all of them share one downlink of `bytesPerS` (sent in 4 KB pieces, in
+//   turn), so a service worker's downloads compete with the page's as on a real phone (Chrome's
+//   own network emulation throttles a page, not its service worker).
 //
 //   import { startServer } from './support/server.mjs';
 //   const { url, close } = await startServer({ root: 'dist' });
@@ -17,6 +21,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -48,6 +53,30 @@ export function mimeType(filePath) {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** One shared downlink: `stream()` is a pass-through that waits for its turn on the link. */
+function downlink({ latencyMs, bytesPerS }) {
+  const PIECE = 4096;
+  let freeAt = 0; // performance.now() when the link has sent everything queued so far
+  return {
+    latency: () => sleep(latencyMs),
+    stream: () =>
+      new Transform({
+        async transform(chunk, _encoding, done) {
+          for (let i = 0; i < chunk.length; i += PIECE) {
+            const piece = chunk.subarray(i, i + PIECE);
+            const now = performance.now();
+            freeAt = Math.max(freeAt, now) + (piece.length * 1000) / bytesPerS;
+            await sleep(freeAt - now);
+            this.push(piece);
+          }
+          done();
+        },
+      }),
+  };
+}
+
 async function fileAt(p) {
   try {
     const s = await stat(p);
@@ -60,7 +89,8 @@ async function fileAt(p) {
 /**
  * Start serving `root`. Resolves once listening.
  * @param {{root: string, host?: string, port?: number, gzip?: boolean,
- *          headers?: Record<string, string>, spaFallback?: boolean}} options
+ *          headers?: Record<string, string>, spaFallback?: boolean,
+ *          throttle?: {latencyMs: number, bytesPerS: number}}} options
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>, requests: string[]}>}
  *   `url` has no trailing slash; `requests` logs "STATUS METHOD PATH" lines.
  */
@@ -71,6 +101,7 @@ export async function startServer({
   gzip = false,
   headers = {},
   spaFallback = true,
+  throttle = null,
 } = {}) {
   if (!root) throw new TypeError('startServer: `root` is required');
   const rootDir = path.resolve(root);
@@ -78,6 +109,7 @@ export async function startServer({
   if (!rootStat?.isDirectory()) throw new Error(`startServer: ${rootDir} is not a directory`);
   const indexPath = path.join(rootDir, 'index.html');
   const requests = [];
+  const link = throttle ? downlink(throttle) : null;
 
   async function resolveRequest(urlPath) {
     let decoded;
@@ -108,6 +140,7 @@ export async function startServer({
     const log = (status) => requests.push(`${status} ${req.method} ${pathname}`);
     const common = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache', ...headers };
     try {
+      if (link) await link.latency();
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { ...common, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('method not allowed\n');
@@ -132,8 +165,10 @@ export async function startServer({
       res.writeHead(200, head);
       log(200);
       if (req.method === 'HEAD') return res.end();
-      const body = createReadStream(found.file);
-      await (compress ? pipeline(body, zlib.createGzip(), res) : pipeline(body, res));
+      const stages = [createReadStream(found.file)];
+      if (compress) stages.push(zlib.createGzip());
+      if (link) stages.push(link.stream());
+      await pipeline(...stages, res);
     } catch (err) {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
