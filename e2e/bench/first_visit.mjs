@@ -69,7 +69,8 @@ export function buildFloor(out = path.join(os.tmpdir(), 'ep-bench-floor-dist')) 
 async function oneVisit(browser, url, { trace, shaped = false, worker = false } = {}) {
   // No service worker unless the server shapes the network: its precache fetches are not
   // throttled by the page's emulation (they would hand the page an unthrottled table).
-  const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: worker && shaped ? 'allow' : 'block' });
+  const withWorker = worker && shaped;
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: withWorker ? 'allow' : 'block' });
   try {
     const page = await context.newPage();
     await page.addInitScript(WATCH_RESULTS);
@@ -94,7 +95,7 @@ async function oneVisit(browser, url, { trace, shaped = false, worker = false } 
     await page.locator('[data-testid=search-input]').fill(QUERY);
     await page.waitForFunction(() => window.__firstResultAt !== undefined, null, { timeout: 60_000, polling: 20 });
     if (trace) await browser.stopTracing();
-    if (worker && shaped) {
+    if (withWorker) {
       await page.waitForFunction(() => window.__offlineReadyAt !== undefined, null, { timeout: 120_000, polling: 50 });
     }
     return await page.evaluate(() => {

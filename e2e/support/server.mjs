@@ -23,6 +23,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
@@ -52,8 +53,6 @@ const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json)|image\/sv
 export function mimeType(filePath) {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** One shared downlink: `stream()` is a pass-through that waits for its turn on the link. */
 function downlink({ latencyMs, bytesPerS }) {
