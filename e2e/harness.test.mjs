@@ -61,6 +61,7 @@ before(async () => {
   await writeFile(path.join(root, 'assets', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await writeFile(path.join(root, 'assets', 'icon.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
   await writeFile(path.join(root, 'manifest.webmanifest'), '{"name":"x"}');
+  await writeFile(path.join(root, 'main-8d9225f5660d8be6.css'), 'main { color: red; }\n');
   server = await startServer({ root });
 });
 
@@ -133,6 +134,23 @@ describe('static server', () => {
     } finally {
       await gz.close();
     }
+  });
+
+  test('caching as a static host: hashed names immutable, the rest no-cache; ETag and 304', async () => {
+    const hashed = await get(`${server.url}/main-8d9225f5660d8be6.css`);
+    assert.equal(hashed.headers['cache-control'], 'public, max-age=31536000, immutable');
+    for (const p of ['/', '/app.css', '/food/09040']) {
+      assert.equal((await get(server.url + p)).headers['cache-control'], 'no-cache', p);
+    }
+    const first = await get(`${server.url}/app.css`);
+    assert.match(first.headers.etag, /^W\/"\d+-\d+"$/);
+    const again = await get(`${server.url}/app.css`, { 'If-None-Match': first.headers.etag });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers.etag, first.headers.etag);
+    const other = await get(`${server.url}/app.css`, { 'If-None-Match': 'W/"1-1"' });
+    assert.equal(other.status, 200);
+    assert.equal(other.body.toString(), first.body.toString());
   });
 });
 

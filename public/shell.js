@@ -2,7 +2,8 @@
 // inline script of ours):
 // 1. applies the saved theme (localStorage "ep.theme" = "light" | "dark"; absent = follow the
 //    system) as <html data-theme> before the first paint, so there is no flash of the wrong theme;
-// 2. registers the service worker (public/sw.js) and bridges its updates to the app: when a new
+// 2. registers the service worker (public/sw.js; on a first visit once the food table is in, see
+//    below) and bridges its updates to the app: when a new
 //    build is installed and waiting, it sets <html data-update-ready> and fires "ep-update-ready"
 //    on window (the layout shows "A new version is ready — Reload"); the app fires
 //    "ep-apply-update" when the user clicks Reload, and this asks the waiting worker to take over,
@@ -92,10 +93,33 @@
     });
   }
 
-  window.addEventListener('load', () => {
+  let registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
     // A blocked registration (automation's service-worker blocking) resolves to nothing.
     sw.register('/sw.js', { scope: '/' }).then((registration) => registration && watch(registration), () => {
       // No worker (e.g. a private window that forbids it): the app still works online.
     });
+  }
+
+  // A page the worker already serves registers at once (its files come from the cache). A first
+  // visit waits until the app has its food table ("food-table-ready") or 10 s after load: the
+  // install downloads the rest of the build, which would share a phone's link with the table
+  // the first search waits for.
+  window.addEventListener('load', () => {
+    if (sw.controller) return register();
+    setTimeout(register, 10_000);
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('food-table-ready').length > 0) {
+          observer.disconnect();
+          register();
+        }
+      });
+      observer.observe({ type: 'mark', buffered: true });
+    } catch {
+      register();
+    }
   });
 })();

@@ -2,7 +2,8 @@
 //
 // - install: downloads every file of the build (the list below, written at build time by
 //   scripts/pwa-post-build.mjs) into a cache named after the build's version, checking each
-//   file against its SHA-256, so a cache never holds a mix of two builds;
+//   file against its SHA-256, so a cache never holds a mix of two builds; files the page has
+//   just downloaded come from the HTTP cache when the host allows it;
 // - it does NOT skip waiting on its own: the page shows "A new version is ready — Reload"
 //   and posts {type: "SKIP_WAITING"} when the user asks (public/shell.js);
 // - activate: deletes the caches of older builds, takes control of open pages;
@@ -23,14 +24,22 @@ function hex(buffer) {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Fetches one file of the build and checks it is this build's; resolves to its response. */
+/**
+ * Fetches one file of the build and checks it is this build's; resolves to its response.
+ * The browser's HTTP cache is used as the server's headers allow (a first visit has just
+ * downloaded the wasm, the glue and the food table; a content-hashed file is not fetched
+ * again), and the digest decides: a cached copy of another build is fetched once more from
+ * the network before the install gives up.
+ */
 async function fetchVerified({ url, sha256 }) {
-  const response = await fetch(new Request(scopeUrl(url), { cache: 'reload' }));
-  if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
-  const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+  for (const cache of ['default', 'reload']) {
+    const response = await fetch(new Request(scopeUrl(url), { cache }));
+    if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+    const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+    if (digest === sha256) return [scopeUrl(url), response];
+  }
   // A file from another build (a deploy in progress): fail this install; the browser retries later.
-  if (digest !== sha256) throw new Error(`precache: ${url} is not the file of build ${VERSION}`);
-  return [scopeUrl(url), response];
+  throw new Error(`precache: ${url} is not the file of build ${VERSION}`);
 }
 
 self.addEventListener('install', (event) => {

@@ -10,7 +10,9 @@
 // With `--worker`, the same visit with the service worker allowed: the network is then shaped at
 // the server (one shared 1.6 Mbit/s downlink, 150 ms per response), since Chrome's emulation
 // throttles the page and not its worker; "offline ready" is when the worker controls the page.
-// The same shaped server with workers blocked is measured beside it, so the two compare.
+// The same shaped server with workers blocked is measured beside it, so the two compare. The
+// HTTP cache is on there (a fresh context starts empty), as on a phone: the worker's install may
+// take the files the page has just downloaded from it.
 // The floor is a minimal Leptos CSR page (e2e/bench/floor: one input, one list) built the same
 // way (trunk release, wasm-opt z) and measured in the same run: ours ÷ the floor's says how
 // much of the time is the app's own.
@@ -76,8 +78,8 @@ async function oneVisit(browser, url, { trace, shaped = false, worker = false } 
     await page.addInitScript(WATCH_RESULTS);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (!shaped) {
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
         latency: PHONE.latencyMs,

@@ -7,6 +7,9 @@
 //   a missing path with an extension (/missing.js) is a real 404;
 // - gzip is off unless asked for (`gzip: true`), so the browser sees the raw bytes;
 // - `headers` adds response headers (the benchmark sends COOP/COEP for precise timers);
+// - caching as the README asks of a static host: a content-hashed name (`name-<16 hex>.ext`)
+//   may be cached for a year (`immutable`), every other file is `no-cache`; all carry an ETag
+//   and a matching `If-None-Match` gets 304 with no body;
 // - `throttle: {latencyMs, bytesPerS}` makes the server a phone's network: every response starts
 //   `latencyMs` late and all of them share one downlink of `bytesPerS` (sent in 4 KB pieces, in
 //   turn), so a service worker's downloads compete with the page's as on a real phone (Chrome's
@@ -76,6 +79,9 @@ function downlink({ latencyMs, bytesPerS }) {
   };
 }
 
+/** trunk's and the post-build hook's content-hashed names: `main-8d9225f5660d8be6.css`. */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
 async function fileAt(p) {
   try {
     const s = await stat(p);
@@ -131,7 +137,7 @@ export async function startServer({
       file = indexPath;
       s = await fileAt(file);
     }
-    return s ? { status: 200, file, size: s.size } : { status: 404 };
+    return s ? { status: 200, file, size: s.size, etag: `W/"${s.size}-${Math.trunc(s.mtimeMs)}"` } : { status: 404 };
   }
 
   const server = http.createServer(async (req, res) => {
@@ -154,7 +160,17 @@ export async function startServer({
       const type = mimeType(found.file);
       const compress =
         gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      const head = { ...common, 'Content-Type': type };
+      const caching = {
+        'Cache-Control': HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: found.etag,
+        ...headers,
+      };
+      if (req.headers['if-none-match'] === found.etag) {
+        res.writeHead(304, { ...common, ...caching, ...(compress ? { Vary: 'Accept-Encoding' } : {}) });
+        res.end();
+        return log(304);
+      }
+      const head = { ...common, ...caching, 'Content-Type': type };
       if (compress) {
         head['Content-Encoding'] = 'gzip';
         head.Vary = 'Accept-Encoding';
