@@ -8,7 +8,9 @@
 //    on window (the layout shows "A new version is ready — Reload"); the app fires
 //    "ep-apply-update" when the user clicks Reload, and this asks the waiting worker to take over,
 //    then reloads once when it has — never a page running old JS against new wasm;
-// 3. starts the food table's download (the file <meta name="ep-food-table"> names) once the wasm's
+// 3. lets index.html's static first screen show the search box on the start page only, and say
+//    so if the app fails to load (a script or the wasm);
+// 4. starts the food table's download (the file <meta name="ep-food-table"> names) once the wasm's
 //    is done: beside it, the two would share a phone's bandwidth and the first screen would come
 //    later; the table downloads while the wasm compiles. window.epFoodTable() returns that one
 //    fetch's promise (starting it if the wasm was quicker to run than this to notice); the app
@@ -31,6 +33,20 @@
       // No resource timing: the app asks for the table when it starts.
     }
   }
+
+  // The static first screen (index.html #boot) shows its search box on the start page only;
+  // should the app fail to arrive, it says so instead of "Loading the app…" for ever.
+  if (window.location.pathname !== '/') document.documentElement.setAttribute('data-boot', 'elsewhere');
+  function bootFailed(event) {
+    const boot = document.getElementById('boot');
+    if (!boot) return; // the app runs: its own messages take over
+    // A failed image is no reason; a failed script, the wasm's rejection or an error is.
+    if (event.type === 'error' && event.target !== window && !(event.target instanceof HTMLScriptElement)) return;
+    boot.querySelector('[data-testid=boot-status]')?.setAttribute('hidden', '');
+    boot.querySelector('[data-testid=boot-failed]')?.removeAttribute('hidden');
+  }
+  window.addEventListener('error', bootFailed, true);
+  window.addEventListener('unhandledrejection', bootFailed);
 
   try {
     const theme = localStorage.getItem('ep.theme');

@@ -4,6 +4,7 @@
 //! `domain` is the pure-Rust core; `pages` has one module per screen and
 //! `components` the pieces they share. See ARCHITECTURE.md.
 
+pub mod boot;
 pub mod catalog;
 pub mod components;
 pub use electrolyte_domain as domain;
@@ -22,12 +23,13 @@ use components::lazy::Lazy;
 use components::planner_state::Planner;
 use pages::{home::HomePage, not_found::NotFound, screens};
 
-/// The whole app: routes inside the shared layout.
+/// The whole app: routes inside the shared layout. `typed` is what was typed
+/// into the static first screen's search box before the app arrived.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] typed: String) -> impl IntoView {
     // The search text outlives the home page, so "back" from a food page
     // finds the same results.
-    provide_context(SearchQuery(RwSignal::new(String::new())));
+    provide_context(SearchQuery(RwSignal::new(typed)));
     // The day plan and the targets outlive every page.
     // Today and the settings now; older days once the first screen is up.
     let planner = timing::measure("load-diary", Planner::load);

@@ -200,3 +200,67 @@ async fn rich_list_ranks_richest_first_and_follows_filters() {
     assert!(filtered.windows(2).all(|w| w[0] >= w[1]));
     assert!(filtered[0] <= all[0]);
 }
+
+/// index.html's static first screen took "ban raw" with the caret after
+/// "ban": the app gets the text, searches it, and the focus and caret move
+/// into its search box; the static screen is gone.
+#[wasm_bindgen_test]
+async fn what_was_typed_before_the_app_arrived_is_searched_and_keeps_the_focus() {
+    use electrolyte_planner::boot::Boot;
+    use web_sys::HtmlInputElement;
+
+    support::clear_storage();
+    support::install_table();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let screen = document.create_element("div").unwrap();
+    screen.set_id("boot");
+    screen.set_inner_html(r#"<input id="boot-search" type="search">"#);
+    document.body().unwrap().append_child(&screen).unwrap();
+    let typed_into: HtmlInputElement = document
+        .get_element_by_id("boot-search")
+        .unwrap()
+        .unchecked_into();
+    typed_into.set_value("ban raw");
+    typed_into.focus().unwrap();
+    typed_into.set_selection_range(3, 3).unwrap();
+
+    let boot = Boot::take();
+    assert_eq!(boot.typed, "ban raw");
+    assert!(document.get_element_by_id("boot").is_none());
+    let app = support::mount_typed("/", boot.typed.clone()).await;
+    boot.restore_focus();
+    let search: HtmlInputElement = app.get("search-input").unchecked_into();
+    assert!(
+        until(|| document.active_element().as_ref() == Some(search.as_ref())).await,
+        "the focus is not in the app's search box"
+    );
+    assert_eq!(search.value(), "ban raw");
+    assert_eq!(search.selection_start().unwrap(), Some(3));
+    let first = app.all("search-result")[0].text_content().unwrap();
+    assert!(first.contains("Bananas, raw"), "{first}");
+}
+
+/// No static first screen (a test page, an old cached index.html): nothing
+/// is typed and the focus is left alone.
+#[wasm_bindgen_test]
+async fn no_static_first_screen_means_an_empty_search_and_no_focus_change() {
+    use electrolyte_planner::boot::Boot;
+
+    let boot = Boot::take();
+    assert_eq!(boot.typed, "");
+    let app = mount_at("/").await;
+    let before = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    boot.restore_focus();
+    support::settle().await;
+    let after = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element();
+    assert_eq!(before, after);
+    assert!(app.all("search-result").is_empty());
+}

@@ -2,9 +2,12 @@
 // (no HTTP cache, no service worker), the page served gzip by a static server with an
 // index.html fallback, under Lighthouse's mobile throttling: 150 ms round trip, 1.6 Mbit/s
 // down, 750 kbit/s up (Chrome's network emulation) and the CPU 4× slower. Per run:
-//   - first screen: performance.mark("app-interactive") (the first screen mounted, taking input);
-//   - first search results: "banana" is typed as soon as the search box takes input, and the
-//     time the first [data-testid=search-result] appears is recorded in the page;
+//   - first screen: the first contentful paint that shows a search box taking input — index.html's
+//     static first screen (#boot) or, without one (older builds, the floor), the app's own;
+//   - the app mounted: performance.mark("app-interactive") (everything works from here);
+//   - first search results: "banana" is typed as soon as a search box is there (the static one's
+//     text goes into the app's), and the time the first [data-testid=search-result] appears is
+//     recorded in the page;
 //   - where the time went: each file's download (Resource Timing: start, end, bytes on the
 //     wire) and the app's own marks and measures ("install-food-table" = decode + index).
 // With `--worker`, the same visit with the service worker allowed: the network is then shaped at
@@ -45,14 +48,20 @@ export const FIRST_VISIT_BUDGETS = Object.freeze({ firstScreenMs: 1500, firstRes
 
 const QUERY = 'banana';
 const RESULT = '[data-testid=search-result]';
+const SEARCH_BOX = '#boot-search, [data-testid=search-input]';
 
-// In the page before any of its scripts: the time the first search result appears.
+// In the page before any of its scripts: the time the first search result appears, and
+// whether a search box was in the page at its first contentful paint.
 const WATCH_RESULTS = `(() => {
   const seen = () => {
     if (window.__firstResultAt === undefined && document.querySelector(${JSON.stringify(RESULT)})) {
       window.__firstResultAt = performance.now();
     }
   };
+  new PerformanceObserver((list) => {
+    const paint = list.getEntriesByName('first-contentful-paint')[0];
+    if (paint) window.__paintHadSearchBox = Boolean(document.querySelector(${JSON.stringify(SEARCH_BOX)}));
+  }).observe({ type: 'paint', buffered: true });
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
   navigator.serviceWorker?.addEventListener('controllerchange', () => {
     window.__offlineReadyAt ??= performance.now();
@@ -90,11 +99,8 @@ async function oneVisit(browser, url, { trace, shaped = false, worker = false } 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 60_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('app-interactive', 'mark').length > 0, null, {
-      timeout: 60_000,
-      polling: 20,
-    });
-    await page.locator('[data-testid=search-input]').fill(QUERY);
+    // A person types as soon as there is a box to type into.
+    await page.locator(SEARCH_BOX).first().fill(QUERY, { timeout: 60_000 });
     await page.waitForFunction(() => window.__firstResultAt !== undefined, null, { timeout: 60_000, polling: 20 });
     if (trace) await browser.stopTracing();
     if (withWorker) {
@@ -110,8 +116,12 @@ async function oneVisit(browser, url, { trace, shaped = false, worker = false } 
       }));
       const nav = performance.getEntriesByType('navigation')[0];
       files.unshift({ file: '/ (index.html)', start: nav.startTime, end: nav.responseEnd, bytes: nav.encodedBodySize });
+      const paint = at('first-contentful-paint', 'paint')?.startTime ?? null;
+      const mounted = at('app-interactive', 'mark')?.startTime ?? null;
       return {
-        firstScreen: at('app-interactive', 'mark').startTime,
+        // A paint before the app's with no search box in it does not count.
+        firstScreen: window.__paintHadSearchBox ? Math.min(paint, mounted ?? paint) : mounted,
+        appMounted: mounted,
         firstResults: window.__firstResultAt,
         offlineReady: window.__offlineReadyAt ?? null,
         tableReady: at('food-table-ready', 'mark')?.startTime ?? null,
@@ -158,6 +168,7 @@ export function summarise(samples) {
   return {
     n: samples.length,
     firstScreen: median(samples.map((s) => s.firstScreen)),
+    appMounted: median(samples.map((s) => s.appMounted)),
     firstResults: median(samples.map((s) => s.firstResults)),
     offlineReady: median(samples.map((s) => s.offlineReady)),
     tableReady: median(samples.map((s) => s.tableReady)),
@@ -197,6 +208,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log('| metric | worker blocked | worker allowed |\n|---|---:|---:|');
       for (const [name, key] of [
         ['first screen taking input', 'firstScreen'],
+        ['the app mounted (app-interactive)', 'appMounted'],
         ['first search results', 'firstResults'],
         ['offline ready (the worker controls the page)', 'offlineReady'],
       ]) {
@@ -223,6 +235,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.log('| metric | ours | floor | ÷ floor | budget | result |\n|---|---:|---:|---:|---|---|');
     console.log(row('first screen taking input', app.firstScreen, base.firstScreen, FIRST_VISIT_BUDGETS.firstScreenMs));
     console.log(row('first search results', app.firstResults, base.firstResults, FIRST_VISIT_BUDGETS.firstResultsMs));
+    console.log(`the app mounted (app-interactive): ours ${app.appMounted.toFixed(0)} ms, floor ${base.appMounted.toFixed(0)} ms`);
     console.log(
       `food table installed ${app.installTable.toFixed(0)} ms (decode ${app.decodeTable.toFixed(0)} ms, ` +
         `search index ${app.buildIndex.toFixed(0)} ms), ready at ${app.tableReady.toFixed(0)} ms`,

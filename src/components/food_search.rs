@@ -243,7 +243,7 @@ pub fn MyResult(
     }
 }
 
-const INPUT_ID: &str = "food-search-input";
+pub const INPUT_ID: &str = "food-search-input";
 const RESULTS_ID: &str = "food-search-results";
 /// A result's link (opens the food), in its row.
 const LINK: &str = ".result-pick";

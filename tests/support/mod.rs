@@ -5,6 +5,7 @@
 
 use electrolyte_planner::{catalog, App};
 use leptos::mount::mount_to;
+use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -46,6 +47,12 @@ pub async fn remount_at(path: &str) -> Mounted {
 /// Mounts the app at `path` without giving it the food table first (as a
 /// page whose table file has not arrived yet).
 pub async fn mount_as_is(path: &str) -> Mounted {
+    mount_typed(path, String::new()).await
+}
+
+/// Mounts the app at `path`, as `mount_as_is`, with `typed` in the search box
+/// (what was typed into index.html's static first screen).
+pub async fn mount_typed(path: &str, typed: String) -> Mounted {
     let window = web_sys::window().unwrap();
     window
         .history()
@@ -55,7 +62,7 @@ pub async fn mount_as_is(path: &str) -> Mounted {
     let document = window.document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let handle = mount_to(root.clone(), App);
+    let handle = mount_to(root.clone(), move || view! { <App typed=typed.clone()/> });
     tick().await;
     Mounted {
         root,
