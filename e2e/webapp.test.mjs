@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 
 import { axeViolations, clearProblems, eventually, problemsOf, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, PlanPage } from './support/pages.mjs';
-import { startServer } from './support/server.mjs';
+import { HASHED, startServer } from './support/server.mjs';
 import { DIST, REPO, useApp } from './support/suite.mjs';
 
 const BANANA = Object.freeze({ ndb: '09040', title: 'Bananas, raw' });
@@ -137,7 +137,7 @@ describe('offline and installable', () => {
       await waitForServiceWorker(page);
       // Content-hashed files the page downloaded come from the HTTP cache (the server says
       // immutable), checked against their digests: one request each, the page's.
-      const hashed = own.requests.filter((r) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(r));
+      const hashed = own.requests.filter((r) => r.startsWith('200 ') && HASHED.test(r));
       const twice = hashed.filter((r, i) => hashed.indexOf(r) !== i);
       assert.deepEqual(twice, [], 'downloaded twice');
       assert.ok(hashed.some((r) => r.endsWith('_bg.wasm')), `no wasm in ${own.requests}`);

@@ -163,7 +163,7 @@ function median(xs) {
 export function summarise(samples) {
   const files = {};
   for (const s of samples) {
-    for (const f of s.files) (files[f.file.replace(/-[0-9a-f]{16}(_bg)?\./, '-<hash>$1.')] ??= []).push(f);
+    for (const f of s.files) (files[f.file.replace(/-[0-9a-f]{12,16}(_bg)?\./, '-<hash>$1.')] ??= []).push(f);
   }
   return {
     n: samples.length,

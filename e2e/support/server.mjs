@@ -79,8 +79,9 @@ function downlink({ latencyMs, bytesPerS }) {
   };
 }
 
-/** trunk's and the post-build hook's content-hashed names: `main-8d9225f5660d8be6.css`. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+/** trunk's and the post-build hook's content-hashed names: `main-8d9225f5660d8be6.css` (trunk
+ *  writes its u64 hash without leading zeros, so a name may carry fewer than 16 digits). */
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 
 async function fileAt(p) {
   try {
