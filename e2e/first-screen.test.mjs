@@ -1,7 +1,8 @@
 // index.html's static first screen (issue 11): painted with the first bytes, before the wasm has
 // arrived, its search box takes typing at once; the app then replaces it, and what was typed and
 // the focus go into the app's search box. On other paths it shows the header and "Loading…"; if the
-// app cannot load, it says so with a Reload link instead of waiting for ever.
+// app cannot load, it says so with a Reload link instead of waiting for ever. Its links change the
+// address without a second page load; the app opens that address when it runs.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -95,6 +96,37 @@ describe('the static first screen', () => {
         await page.getByRole('heading', { level: 1 }).waitFor();
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /plan/i);
         assert.equal(await page.getByTestId('boot').count(), 0);
+      },
+      NO_WORKER,
+    ));
+
+  test('a tap on a link before the app has arrived: no second page load, the app opens that screen', () =>
+    withPage(
+      served.browser,
+      'boot link',
+      async (page) => {
+        const release = await holdWasm(page);
+        const home = new HomePage(page, served.server.url);
+        let wasmRequests = 0;
+        page.on('request', (r) => (wasmRequests += WASM.test(r.url()) ? 1 : 0));
+        await page.goto(home.url('/'), { waitUntil: 'commit' });
+        await page.getByTestId('boot-search').waitFor({ state: 'visible' });
+        await page.evaluate(() => (window.__samePage = true));
+        await page.getByTestId('boot').getByRole('link', { name: 'Plan', exact: true }).click();
+        assert.equal(home.pathname(), '/plan');
+        assert.equal(await page.getByTestId('boot-search').isVisible(), false, 'the search box hides');
+        assert.ok(await page.getByTestId('boot-status').isVisible());
+        // Back before the app has arrived: the search box again.
+        await page.goBack();
+        assert.equal(home.pathname(), '/');
+        await page.getByTestId('boot-search').waitFor({ state: 'visible' });
+        await page.goForward();
+        release();
+        await home.waitForInteractive();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /plan/i);
+        assert.equal(await page.evaluate(() => window.__samePage), true, 'the page was loaded again');
+        assert.equal(wasmRequests, 1, 'the wasm was asked for again');
       },
       NO_WORKER,
     ));

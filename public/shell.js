@@ -35,8 +35,24 @@
   }
 
   // The static first screen (index.html #boot) shows its search box on the start page only;
-  // should the app fail to arrive, it says so instead of "Loading the app…" for ever.
-  if (window.location.pathname !== '/') document.documentElement.setAttribute('data-boot', 'elsewhere');
+  // should the app fail to arrive, it says so instead of "Loading the app…" for ever. A tap on
+  // one of its links changes the address without loading the page again (which would start the
+  // wasm's download over): the app, once it runs, opens that address.
+  function showBootFor() {
+    if (window.location.pathname === '/') document.documentElement.removeAttribute('data-boot');
+    else document.documentElement.setAttribute('data-boot', 'elsewhere');
+  }
+  showBootFor();
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('#boot a[href^="/"]') : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.history.pushState(null, '', link.getAttribute('href'));
+    showBootFor();
+  });
+  window.addEventListener('popstate', () => {
+    if (document.getElementById('boot')) showBootFor();
+  });
   function bootFailed(event) {
     const boot = document.getElementById('boot');
     if (!boot) return; // the app runs: its own messages take over
