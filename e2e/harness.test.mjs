@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import { ARTIFACTS_DIR, assertNoErrors, launchBrowser, openPage, problemsOf, withPage } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
@@ -134,6 +134,22 @@ describe('static server', () => {
       assert.equal(plain.headers['content-encoding'], undefined);
     } finally {
       await gz.close();
+    }
+  });
+
+  test('brotli where accepted when asked for, else gzip', async () => {
+    const br = await startServer({ root, brotli: true });
+    try {
+      const res = await get(`${br.url}/app.css`, { 'Accept-Encoding': 'gzip, deflate, br' });
+      assert.equal(res.headers['content-encoding'], 'br');
+      assert.match(brotliDecompressSync(res.body).toString(), /^main \{/);
+      const gz = await get(`${br.url}/app.css`, { 'Accept-Encoding': 'gzip' });
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.match(gunzipSync(gz.body).toString(), /^main \{/);
+      const png = await get(`${br.url}/assets/icon.png`, { 'Accept-Encoding': 'br' });
+      assert.equal(png.headers['content-encoding'], undefined, 'a PNG is not compressed again');
+    } finally {
+      await br.close();
     }
   });
 

@@ -20,7 +20,9 @@
 // way (trunk release, wasm-opt z) and measured in the same run: ours ÷ the floor's says how
 // much of the time is the app's own.
 //
-//   node e2e/bench/first_visit.mjs [--dist DIR] [--floor DIR] [--runs 5] [--trace FILE] [--worker]
+//   node e2e/bench/first_visit.mjs [--dist DIR] [--floor DIR] [--runs 5] [--trace FILE] [--worker] [--brotli]
+//
+// `--brotli`: served brotli (what many static hosts send) instead of gzip, for comparison.
 //
 // Standalone it prints a table; bench.mjs imports `firstVisits` and `buildFloor`.
 
@@ -195,6 +197,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       runs: { type: 'string', default: '5' },
       trace: { type: 'string' },
       worker: { type: 'boolean', default: false },
+      brotli: { type: 'boolean', default: false },
     },
   });
   if (args.worker) {
@@ -223,15 +226,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const floorDist = args.floor && existsSync(args.floor) ? args.floor : buildFloor(args.floor);
   const browser = await launchBrowser();
-  const ours = await startServer({ root: args.dist, gzip: true });
-  const floor = await startServer({ root: floorDist, gzip: true });
+  const compression = args.brotli ? { brotli: true } : { gzip: true };
+  const ours = await startServer({ root: args.dist, ...compression });
+  const floor = await startServer({ root: floorDist, ...compression });
   try {
     const runs = Number(args.runs);
     const app = summarise(await firstVisits(browser, ours.url, { runs, trace: args.trace }));
     const base = summarise(await firstVisits(browser, floor.url, { runs }));
     const row = (name, a, b, budget) =>
       `| ${name} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)} | ≤ ${budget} ms | ${a <= budget ? 'pass' : 'FAIL'} |`;
-    console.log(`first visit, phone profile, median of ${runs} fresh contexts`);
+    console.log(`first visit, phone profile, ${args.brotli ? 'brotli' : 'gzip'}, median of ${runs} fresh contexts`);
     console.log('| metric | ours | floor | ÷ floor | budget | result |\n|---|---:|---:|---:|---|---|');
     console.log(row('first screen taking input', app.firstScreen, base.firstScreen, FIRST_VISIT_BUDGETS.firstScreenMs));
     console.log(row('first search results', app.firstResults, base.firstResults, FIRST_VISIT_BUDGETS.firstResultsMs));

@@ -5,7 +5,8 @@
 // - single-page-app fallback: an extension-less path that is not a file (/food/09040,
 //   /rich, /nowhere) gets index.html with status 200, as trunk serve and static hosts do;
 //   a missing path with an extension (/missing.js) is a real 404;
-// - gzip is off unless asked for (`gzip: true`), so the browser sees the raw bytes;
+// - compression is off unless asked for (`gzip: true`; `brotli: true` prefers br where the browser
+//   accepts it, as many static hosts do), so the browser sees the raw bytes;
 // - `headers` adds response headers (the benchmark sends COOP/COEP for precise timers);
 // - caching as the README asks of a static host: a content-hashed name (`name-<16 hex>.ext`)
 //   may be cached for a year (`immutable`), every other file is `no-cache`; all carry an ETag
@@ -21,10 +22,10 @@
 // Also runnable: `node e2e/support/server.mjs [root] [port] [--gzip]` (scripts/serve.sh).
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +95,7 @@ async function fileAt(p) {
 
 /**
  * Start serving `root`. Resolves once listening.
- * @param {{root: string, host?: string, port?: number, gzip?: boolean,
+ * @param {{root: string, host?: string, port?: number, gzip?: boolean, brotli?: boolean,
  *          headers?: Record<string, string>, spaFallback?: boolean,
  *          throttle?: {latencyMs: number, bytesPerS: number}}} options
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>, requests: string[]}>}
@@ -105,6 +106,7 @@ export async function startServer({
   host = '127.0.0.1',
   port = 0,
   gzip = false,
+  brotli = false,
   headers = {},
   spaFallback = true,
   throttle = null,
@@ -116,6 +118,15 @@ export async function startServer({
   const indexPath = path.join(rootDir, 'index.html');
   const requests = [];
   const link = throttle ? downlink(throttle) : null;
+  const brotliCache = new Map();
+  const brotliOf = async ({ file, etag }) => {
+    const key = `${file} ${etag}`;
+    if (!brotliCache.has(key)) {
+      const quality = { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY };
+      brotliCache.set(key, zlib.brotliCompressSync(await readFile(file), { params: quality }));
+    }
+    return brotliCache.get(key);
+  };
 
   async function resolveRequest(urlPath) {
     let decoded;
@@ -159,8 +170,15 @@ export async function startServer({
         return log(found.status);
       }
       const type = mimeType(found.file);
-      const compress =
-        gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !COMPRESSIBLE.test(type)
+        ? null
+        : brotli && /\bbr\b/.test(accepts)
+          ? 'br'
+          : (gzip || brotli) && /\bgzip\b/.test(accepts)
+            ? 'gzip'
+            : null;
+      const compress = encoding !== null;
       const caching = {
         'Cache-Control': HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ETag: found.etag,
@@ -173,7 +191,7 @@ export async function startServer({
       }
       const head = { ...common, ...caching, 'Content-Type': type };
       if (compress) {
-        head['Content-Encoding'] = 'gzip';
+        head['Content-Encoding'] = encoding;
         head.Vary = 'Accept-Encoding';
       } else {
         head['Content-Length'] = String(found.size);
@@ -181,8 +199,9 @@ export async function startServer({
       res.writeHead(200, head);
       log(200);
       if (req.method === 'HEAD') return res.end();
-      const stages = [createReadStream(found.file)];
-      if (compress) stages.push(zlib.createGzip());
+      // Brotli at its best quality is slow: compressed once per file version, as hosts do ahead.
+      const stages = [encoding === 'br' ? Readable.from([await brotliOf(found)]) : createReadStream(found.file)];
+      if (encoding === 'gzip') stages.push(zlib.createGzip());
       if (link) stages.push(link.stream());
       await pipeline(...stages, res);
     } catch (err) {
