@@ -20,7 +20,15 @@
   const tableUrl = document.querySelector('meta[name="ep-food-table"]')?.getAttribute('content');
   if (tableUrl) {
     let table = null;
-    window.epFoodTable = () => (table ??= fetch(tableUrl));
+    // The app reads the outcome, failure included; marked handled here so that a failed
+    // download before the app runs is not taken for the app failing to load (below).
+    window.epFoodTable = () => {
+      if (!table) {
+        table = fetch(tableUrl);
+        table.catch(() => {});
+      }
+      return table;
+    };
     try {
       const observer = new PerformanceObserver((list) => {
         if (list.getEntries().some((entry) => entry.name.endsWith('.wasm'))) {
