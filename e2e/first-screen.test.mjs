@@ -131,6 +131,19 @@ describe('the static first screen', () => {
       NO_WORKER,
     ));
 
+  test('scripts turned off: the page says it needs them, and does not say "Loading…"', () =>
+    withPage(
+      served.browser,
+      'boot without scripts',
+      async (page) => {
+        await page.goto(`${served.server.url}/`, { waitUntil: 'load' });
+        assert.match(await page.locator('#boot main').innerText(), /needs JavaScript and WebAssembly/);
+        assert.equal(await page.getByTestId('boot-status').isVisible(), false);
+      },
+      // Chromium refuses the glue's modulepreload without scripts (reported as "csp").
+      { allowErrors: true, contextOptions: { javaScriptEnabled: false } },
+    ));
+
   test('the app cannot be loaded: a clear message and a Reload that works, not "Loading…" for ever', () =>
     withPage(
       served.browser,

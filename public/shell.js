@@ -51,6 +51,8 @@
     else document.documentElement.setAttribute('data-boot', 'elsewhere');
   }
   showBootFor();
+  // "Loading the app…" only where scripts run (without them, index.html's <noscript> speaks).
+  document.addEventListener('DOMContentLoaded', () => document.getElementById('boot-status')?.removeAttribute('hidden'));
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('#boot a[href^="/"]') : null;
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
