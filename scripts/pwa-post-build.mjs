@@ -14,6 +14,9 @@
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
 //    shell.js has arrived and run. They are moved to right after the CSP meta (never before it:
 //    the policy must cover them), before the table's meta.
+// 0b. The loader: trunk's inline module script hands the wasm's URL to wasm-bindgen's init; it
+//    hands over shell.js's watched download of it instead (window.epWasm(url, bytes), falling back
+//    to the URL), so the food table's download can start for the wasm's last stretch.
 // 1. CSP: every inline <script> in index.html (trunk 0.21 emits one module script that imports
 //    the hashed JS glue and starts the wasm) gets its 'sha256-…' hash added to the script-src of
 //    the <meta http-equiv="Content-Security-Policy"> — old hashes are dropped first, so the
@@ -28,6 +31,7 @@
 // new deploy.
 
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -73,6 +77,19 @@ const preloads = (html.match(preloadRe) ?? []).map((link) => link.trim());
 if (preloads.length) {
   html = html.replace(preloadRe, '');
   html = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, (m) => `${m}\n    ${preloads.join('\n    ')}`);
+}
+
+// --- 0b. The wasm's download, watched --------------------------------------------------------
+// trunk's loader passes the wasm's URL to wasm-bindgen's init; it passes what shell.js's
+// window.epWasm(url, bytes) returns instead (its download, counted as it arrives, so the table's
+// can start for the last stretch and keep the link busy; see shell.js), or the URL as before.
+html = html.replace(/module_or_path: '([^']+\.wasm)'/, (_, url) => {
+  const bytes = statSync(path.join(dir, url.replace(/^\//, ''))).size;
+  return `module_or_path: window.epWasm?.('${url}', ${bytes}) ?? '${url}'`;
+});
+if (!/module_or_path: window\.epWasm/.test(html)) {
+  console.error(`pwa-post-build: trunk's loader in ${indexPath} has no module_or_path for the wasm`);
+  process.exit(1);
 }
 
 // --- 1. CSP hashes for inline scripts -------------------------------------------------------
