@@ -39,7 +39,11 @@ describe('the static first screen', () => {
         const box = page.getByTestId('boot-search');
         await box.waitFor({ state: 'visible' });
         assert.equal(await page.getByLabel('Search foods').count(), 1, 'the box has its label');
+        // Once the document is parsed (shell.js then shows the status and marks the current link).
+        await page.getByTestId('boot-status').waitFor({ state: 'visible' });
         assert.equal(await page.getByTestId('boot-status').innerText(), 'Loading the app…');
+        const current = page.getByTestId('boot').locator('a[aria-current="page"]');
+        assert.deepEqual(await current.evaluateAll((links) => links.map((a) => a.textContent.trim())), ['K·Mg·Ca Electrolyte Planner', 'Search']);
         assert.equal(await home.input.count(), 0, 'the app is not there yet');
         assert.deepEqual(await axeViolations(page, { impacts: ['minor', 'moderate', 'serious', 'critical'] }), []);
         await box.click();
@@ -91,6 +95,8 @@ describe('the static first screen', () => {
         await page.getByTestId('boot-status').waitFor({ state: 'visible' });
         assert.equal(await page.getByTestId('boot-search').isVisible(), false);
         assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 9);
+        const current = page.getByTestId('boot').locator('a[aria-current="page"]');
+        assert.deepEqual(await current.evaluateAll((links) => links.map((a) => a.textContent.trim())), ['Plan']);
         release();
         await home.waitForInteractive();
         await page.getByRole('heading', { level: 1 }).waitFor();
@@ -115,7 +121,7 @@ describe('the static first screen', () => {
         await page.getByTestId('boot').getByRole('link', { name: 'Plan', exact: true }).click();
         assert.equal(home.pathname(), '/plan');
         assert.equal(await page.getByTestId('boot-search').isVisible(), false, 'the search box hides');
-        assert.ok(await page.getByTestId('boot-status').isVisible());
+        await page.getByTestId('boot-status').waitFor({ state: 'visible' });
         // Back before the app has arrived: the search box again.
         await page.goBack();
         assert.equal(home.pathname(), '/');

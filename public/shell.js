@@ -66,12 +66,21 @@
   // one of its links changes the address without loading the page again (which would start the
   // wasm's download over): the app, once it runs, opens that address.
   function showBootFor() {
-    if (window.location.pathname === '/') document.documentElement.removeAttribute('data-boot');
+    const at = window.location.pathname;
+    if (at === '/') document.documentElement.removeAttribute('data-boot');
     else document.documentElement.setAttribute('data-boot', 'elsewhere');
+    // Its links say which is the current page, as the app's do.
+    for (const link of document.querySelectorAll('#boot a[href^="/"]')) {
+      if (link.getAttribute('href') === at) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
   }
   showBootFor();
-  // "Loading the app…" only where scripts run (without them, index.html's <noscript> speaks).
-  document.addEventListener('DOMContentLoaded', () => document.getElementById('boot-status')?.removeAttribute('hidden'));
+  document.addEventListener('DOMContentLoaded', () => {
+    showBootFor();
+    // "Loading the app…" only where scripts run (without them, index.html's <noscript> speaks).
+    document.getElementById('boot-status')?.removeAttribute('hidden');
+  });
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('#boot a[href^="/"]') : null;
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
