@@ -7,22 +7,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { axeViolations, withPage } from './support/browser.mjs';
+import { axeViolations, holdResponses, withPage } from './support/browser.mjs';
 import { HomePage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 const served = useApp();
 const WASM = /_bg\.wasm$/;
 
-/** Hold the first module's wasm until `release()` (then it is served as usual). */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route(WASM, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
+/**
+ * Opens `path` with the first module's wasm held back, so the static first screen stays; returns
+ * the home page object and `release()` (the wasm is then served as usual).
+ */
+async function openBeforeTheApp(page, path) {
+  const release = await holdResponses(page, WASM);
+  const home = new HomePage(page, served.server.url);
+  await page.goto(home.url(path), { waitUntil: 'commit' });
+  return { home, release };
 }
 
 const NO_WORKER = { contextOptions: { serviceWorkers: 'block' } };
@@ -33,9 +33,7 @@ describe('the static first screen', () => {
       served.browser,
       'boot typing',
       async (page) => {
-        const release = await holdWasm(page);
-        const home = new HomePage(page, served.server.url);
-        await page.goto(home.url('/'), { waitUntil: 'commit' });
+        const { home, release } = await openBeforeTheApp(page, '/');
         const box = page.getByTestId('boot-search');
         await box.waitFor({ state: 'visible' });
         assert.equal(await page.getByLabel('Search foods').count(), 1, 'the box has its label');
@@ -72,9 +70,7 @@ describe('the static first screen', () => {
       served.browser,
       'boot untouched',
       async (page) => {
-        const release = await holdWasm(page);
-        const home = new HomePage(page, served.server.url);
-        await page.goto(home.url('/'), { waitUntil: 'commit' });
+        const { home, release } = await openBeforeTheApp(page, '/');
         await page.getByTestId('boot-search').waitFor({ state: 'visible' });
         release();
         await home.waitForInteractive();
@@ -89,9 +85,7 @@ describe('the static first screen', () => {
       served.browser,
       'boot deep link',
       async (page) => {
-        const release = await holdWasm(page);
-        const home = new HomePage(page, served.server.url);
-        await page.goto(home.url('/plan'), { waitUntil: 'commit' });
+        const { home, release } = await openBeforeTheApp(page, '/plan');
         await page.getByTestId('boot-status').waitFor({ state: 'visible' });
         assert.equal(await page.getByTestId('boot-search').isVisible(), false);
         assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 9);
@@ -111,11 +105,9 @@ describe('the static first screen', () => {
       served.browser,
       'boot link',
       async (page) => {
-        const release = await holdWasm(page);
-        const home = new HomePage(page, served.server.url);
         let wasmRequests = 0;
         page.on('request', (r) => (wasmRequests += WASM.test(r.url()) ? 1 : 0));
-        await page.goto(home.url('/'), { waitUntil: 'commit' });
+        const { home, release } = await openBeforeTheApp(page, '/');
         await page.getByTestId('boot-search').waitFor({ state: 'visible' });
         await page.evaluate(() => (window.__samePage = true));
         await page.getByTestId('boot').getByRole('link', { name: 'Plan', exact: true }).click();

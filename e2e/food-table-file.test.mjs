@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { eventually, withPage } from './support/browser.mjs';
+import { emulateNetwork, eventually, holdResponses, withPage } from './support/browser.mjs';
 import { App, HomePage } from './support/pages.mjs';
 import { DIST, useApp } from './support/suite.mjs';
 
@@ -14,15 +14,7 @@ const served = useApp();
 const TABLE = /\/food-table-[0-9a-f]{16}\.txt$/;
 
 /** Hold the table's response until `release()` is called (then it is served as usual). */
-async function holdTable(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route(TABLE, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+const holdTable = (page) => holdResponses(page, TABLE);
 
 describe('the food table file', () => {
   test('dist holds one hashed table, byte-identical to data/, named by index.html, precached', () => {
@@ -41,14 +33,7 @@ describe('the food table file', () => {
     withPage(served.browser, 'table after wasm', async (page, context) => {
       // A slow link (8 Mbit/s: the raw wasm takes about a second), so the wasm's download lasts
       // long enough to see where the table's starts.
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 40,
-        downloadThroughput: (8 * 1024 * 1024) / 8,
-        uploadThroughput: (8 * 1024 * 1024) / 8,
-      });
+      await emulateNetwork(context, page, { latencyMs: 40, downBytesPerS: (8 * 1024 * 1024) / 8 });
       const home = new HomePage(page, served.server.url);
       await home.goto('/');
       await home.input.fill('banana');

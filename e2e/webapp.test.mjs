@@ -14,7 +14,7 @@ import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
-import { axeViolations, clearProblems, eventually, problemsOf, withPage } from './support/browser.mjs';
+import { axeViolations, clearProblems, eventually, holdResponses, problemsOf, withPage } from './support/browser.mjs';
 import { App, FoodPage, HomePage, PlanPage } from './support/pages.mjs';
 import { HASHED, startServer } from './support/server.mjs';
 import { DIST, REPO, useApp } from './support/suite.mjs';
@@ -121,12 +121,7 @@ describe('offline and installable', () => {
   journey('first visit: the worker registers once the food table is in, and its install downloads nothing the page has', async (page) => {
     const own = await startServer({ root: DIST });
     try {
-      let release;
-      const released = new Promise((resolve) => (release = resolve));
-      await page.route(/\/food-table-[0-9a-f]{16}\.txt$/, async (route) => {
-        await released;
-        await route.continue();
-      });
+      const release = await holdResponses(page, /\/food-table-[0-9a-f]{16}\.txt$/);
       await new HomePage(page, own.url).open();
       await page.waitForLoadState('load');
       await sleep(1_000);

@@ -33,7 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { CONTEXT_OPTIONS, launchBrowser } from '../support/browser.mjs';
+import { CONTEXT_OPTIONS, emulateNetwork, launchBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,6 +45,12 @@ export const PHONE = Object.freeze({
   uploadBytesPerS: (750 * 1024) / 8,
   cpuSlowdown: 4,
 });
+
+/** Chrome's emulation of the phone's network on `page` (the HTTP cache off); returns the CDP session. */
+export function emulatePhone(context, page) {
+  const { latencyMs, downloadBytesPerS: downBytesPerS, uploadBytesPerS: upBytesPerS } = PHONE;
+  return emulateNetwork(context, page, { latencyMs, downBytesPerS, upBytesPerS, noCache: true });
+}
 
 export const FIRST_VISIT_BUDGETS = Object.freeze({ firstScreenMs: 1500, firstResultsMs: 2500 });
 
@@ -87,17 +93,8 @@ async function oneVisit(browser, url, { trace, shaped = false, worker = false } 
   try {
     const page = await context.newPage();
     await page.addInitScript(WATCH_RESULTS);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    if (!shaped) {
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: PHONE.latencyMs,
-        downloadThroughput: PHONE.downloadBytesPerS,
-        uploadThroughput: PHONE.uploadBytesPerS,
-      });
-    }
+    // Shaped at the server, or throttled here (then with the HTTP cache off, as before).
+    const cdp = shaped ? await context.newCDPSession(page) : await emulatePhone(context, page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
     await page.goto(`${url}/`, { waitUntil: 'commit', timeout: 60_000 });

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 import { CONTEXT_OPTIONS, launchBrowser } from '../support/browser.mjs';
 import { startServer } from '../support/server.mjs';
-import { PHONE } from './first_visit.mjs';
+import { emulatePhone, PHONE } from './first_visit.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -21,15 +21,7 @@ async function openOnce(browser, url, nav, heading, then) {
   const context = await browser.newContext({ ...CONTEXT_OPTIONS, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latencyMs,
-      downloadThroughput: PHONE.downloadBytesPerS,
-      uploadThroughput: PHONE.uploadBytesPerS,
-    });
+    const cdp = await emulatePhone(context, page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     let requests = 0;
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) requests += 1; });

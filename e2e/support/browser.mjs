@@ -201,3 +201,35 @@ export async function axeViolations(page, { impacts = ['serious', 'critical'], r
       targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
     }));
 }
+
+/**
+ * Holds every response of `page` whose URL matches `pattern` until the returned `release()` is
+ * called; then they are served as usual.
+ */
+export async function holdResponses(page, pattern) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Throttles `page`'s network with Chrome's emulation (per request; a service worker's fetches are
+ * not throttled): `latencyMs` per round trip, `downBytesPerS` / `upBytesPerS` (up defaults to down);
+ * `noCache` turns the HTTP cache off as well.
+ */
+export async function emulateNetwork(context, page, { latencyMs, downBytesPerS, upBytesPerS = downBytesPerS, noCache = false }) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (noCache) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: latencyMs,
+    downloadThroughput: downBytesPerS,
+    uploadThroughput: upBytesPerS,
+  });
+  return cdp;
+}
