@@ -7,19 +7,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { axeViolations, holdResponses, withPage } from './support/browser.mjs';
+import { axeViolations, eventually, holdResponses, withPage } from './support/browser.mjs';
 import { HomePage } from './support/pages.mjs';
 import { useApp } from './support/suite.mjs';
 
 const served = useApp();
+// Both wasms: the app's and the static screen's own search (crates/first-search).
 const WASM = /_bg\.wasm$/;
+const APP_WASM = /\/electrolyte-planner-[0-9a-f]+_bg\.wasm$/;
 
 /**
  * Opens `path` with the first module's wasm held back, so the static first screen stays; returns
  * the home page object and `release()` (the wasm is then served as usual).
  */
-async function openBeforeTheApp(page, path) {
-  const release = await holdResponses(page, WASM);
+async function openBeforeTheApp(page, path, held = WASM) {
+  const release = await holdResponses(page, held);
   const home = new HomePage(page, served.server.url);
   await page.goto(home.url(path), { waitUntil: 'commit' });
   return { home, release };
@@ -106,7 +108,7 @@ describe('the static first screen', () => {
       'boot link',
       async (page) => {
         let wasmRequests = 0;
-        page.on('request', (r) => (wasmRequests += WASM.test(r.url()) ? 1 : 0));
+        page.on('request', (r) => (wasmRequests += APP_WASM.test(r.url()) ? 1 : 0));
         const { home, release } = await openBeforeTheApp(page, '/');
         await page.getByTestId('boot-search').waitFor({ state: 'visible' });
         await page.evaluate(() => (window.__samePage = true));
@@ -125,6 +127,78 @@ describe('the static first screen', () => {
         assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /plan/i);
         assert.equal(await page.evaluate(() => window.__samePage), true, 'the page was loaded again');
         assert.equal(wasmRequests, 1, 'the wasm was asked for again');
+      },
+      NO_WORKER,
+    ));
+
+  test("a first visit: the static box answers before the app, and a result opens the food once it runs", () =>
+    withPage(
+      served.browser,
+      'first search',
+      async (page) => {
+        const { home, release } = await openBeforeTheApp(page, '/', APP_WASM);
+        const boot = page.getByTestId('boot');
+        await page.getByTestId('boot-search').fill('banana');
+        const rows = boot.getByTestId('search-result');
+        await rows.first().waitFor();
+        assert.equal(await home.input.count(), 0, 'the app is not there yet');
+        const first = await rows.first().innerText();
+        assert.match(first, /^Bananas, raw\n1 medium .*118 g\nK 358\s+Mg 27\s+Ca 5\s+Na 1\s+mg \/ 100 g/s);
+        assert.match(await page.getByTestId('boot-count').innerText(), /^Showing the best 25 of \d+ matching foods\.$/);
+        assert.equal(await page.getByTestId('boot-status').isVisible(), false, 'no "Loading the app…" under the results');
+        assert.equal(await boot.getByRole('button').count(), 0, '"+ Add" comes with the app');
+        assert.deepEqual(await axeViolations(page, { impacts: ['minor', 'moderate', 'serious', 'critical'] }), []);
+        // Nothing found, then found again.
+        await page.getByTestId('boot-search').fill('qqqzzz');
+        await eventually(async () => /^No food matches “qqqzzz”/.test(await page.getByTestId('boot-count').innerText()), {
+          describe: () => 'no "No food matches"',
+        });
+        assert.equal(await rows.count(), 0);
+        await page.getByTestId('boot-search').fill('banana');
+        // A tap on a result before the app: its address, no second page load; the app opens it.
+        await page.evaluate(() => (window.__samePage = true));
+        await rows.first().getByRole('link').click();
+        assert.equal(home.pathname(), '/food/09040');
+        assert.equal(await page.getByTestId('boot-search').isVisible(), false, 'the search box hides');
+        await page.getByTestId('boot-status').waitFor({ state: 'visible' });
+        release();
+        await home.waitForInteractive();
+        await eventually(async () => (await page.getByRole('heading', { level: 1 }).innerText()) === 'Bananas, raw', {
+          describe: () => 'the food page did not open',
+        });
+        assert.equal(await page.evaluate(() => window.__samePage), true, 'the page was loaded again');
+      },
+      NO_WORKER,
+    ));
+
+  test('the app takes over the static search: the same results, then with "+ Add", never "Loading…" in between', () =>
+    withPage(
+      served.browser,
+      'first search hand-over',
+      async (page) => {
+        const { home, release } = await openBeforeTheApp(page, '/', APP_WASM);
+        await page.getByTestId('boot-search').fill('soy milk');
+        const names = (scope) => scope.getByTestId('search-result').locator('.food-name').allInnerTexts();
+        await page.getByTestId('boot').getByTestId('search-result').first().waitFor();
+        const before = await names(page.getByTestId('boot'));
+        assert.match(before[0], /^Soymilk\b/, 'soy milk is SR28\'s "soymilk"');
+        // Every status line the page shows from here on.
+        await page.evaluate(() => {
+          window.__lines = [];
+          new MutationObserver(() => {
+            const line = document.querySelector('[data-testid=search-count]');
+            if (line) window.__lines.push(line.textContent);
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        release();
+        await home.waitForInteractive();
+        await home.results.first().waitFor();
+        assert.equal(await page.getByTestId('boot').count(), 0, 'the static screen is gone');
+        assert.deepEqual(await names(home.resultsList), before, 'the same results, in the same order');
+        assert.equal(await home.resultsList.getByRole('button', { name: /Add/ }).count(), before.length, 'each with its "+ Add"');
+        assert.equal(await home.input.inputValue(), 'soy milk');
+        const lines = await page.evaluate(() => window.__lines);
+        assert.ok(lines.length > 0 && lines.every((l) => !/Loading/.test(l)), `the status said: ${lines.join(' | ')}`);
       },
       NO_WORKER,
     ));

@@ -1,5 +1,5 @@
 // The food table is a file of its own (dist/food-table-<hash>.txt), fetched for the wasm's last
-// stretch and taken by the app: the first screen never waits for it, a slow one says it is loading,
+// stretch (on a first visit to /, first, with the static screen's own search) and taken by the app: the first screen never waits for it, a slow one says it is loading,
 // and a missing or damaged one gets a clear message and a "Try again" that works.
 
 import assert from 'node:assert/strict';
@@ -29,26 +29,51 @@ describe('the food table file', () => {
     assert.match(readFileSync(`${DIST}/sw.js`, 'utf8'), new RegExp(`"url": "${tables[0]}"`), 'precached');
   });
 
-  test("a first visit asks for the table once, for the wasm's last stretch (not beside it from the start)", () =>
+  /** Where each file's download started and ended (Resource Timing), once `until` holds. */
+  const downloads = (page) =>
+    page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
+    );
+  const appWasm = (files) => files.find((f) => /\/electrolyte-planner-[0-9a-f]+_bg\.wasm$/.test(f.name));
+  // A slow link (8 Mbit/s: the raw wasm takes about a second), so the downloads last long
+  // enough to see where each starts.
+  const slowLink = (context, page) => emulateNetwork(context, page, { latencyMs: 40, downBytesPerS: (8 * 1024 * 1024) / 8 });
+
+  test("a first visit to another page asks for the table once, for the app's wasm's last stretch (not beside it from the start)", () =>
     withPage(served.browser, 'table after wasm', async (page, context) => {
-      // A slow link (8 Mbit/s: the raw wasm takes about a second), so the wasm's download lasts
-      // long enough to see where the table's starts.
-      await emulateNetwork(context, page, { latencyMs: 40, downBytesPerS: (8 * 1024 * 1024) / 8 });
-      const home = new HomePage(page, served.server.url);
-      await home.goto('/');
-      await home.input.fill('banana');
-      await home.results.first().waitFor({ timeout: 30_000 });
-      const files = await page.evaluate(() =>
-        performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd })),
-      );
+      await slowLink(context, page);
+      const app = new App(page, served.server.url);
+      await app.goto('/rich');
+      await page.waitForFunction(() => performance.getEntriesByName('food-table-ready').length > 0, null, { timeout: 30_000 });
+      const files = await downloads(page);
       const tables = files.filter((f) => TABLE.test(f.name));
-      const wasm = files.find((f) => f.name.endsWith('_bg.wasm'));
+      const wasm = appWasm(files);
       assert.equal(tables.length, 1, `the table was fetched ${tables.length} times`);
+      assert.equal(files.filter((f) => /first-search/.test(f.name)).length, 0, 'no first search away from /');
       // shell.js starts it with a tenth of the wasm still to come (not from the start: the two
       // would share the link and the first screen would come later).
       const late = wasm.start + 0.75 * (wasm.end - wasm.start);
       assert.ok(tables[0].start >= late, `table asked for at ${tables[0].start} ms, the wasm ${wasm.start}–${wasm.end} ms`);
       assert.ok(tables[0].start < wasm.end, `table asked for only at ${tables[0].start} ms, the wasm done at ${wasm.end} ms`);
+    }, { contextOptions: { serviceWorkers: 'block' } }));
+
+  test("a first visit to /: the table and the static screen's search come first, the app's wasm once the table is in", () =>
+    withPage(served.browser, 'table first', async (page, context) => {
+      await slowLink(context, page);
+      const home = new HomePage(page, served.server.url);
+      await page.goto(home.url('/'), { waitUntil: 'commit' });
+      await page.getByTestId('boot-search').fill('banana');
+      await page.getByTestId('boot-results').getByTestId('search-result').first().waitFor({ timeout: 30_000 });
+      await home.waitForInteractive();
+      const files = await downloads(page);
+      const tables = files.filter((f) => TABLE.test(f.name));
+      const search = files.filter((f) => /\/first-search-[0-9a-f]{16}_bg\.wasm$/.test(f.name));
+      const wasm = appWasm(files);
+      assert.equal(tables.length, 1, `the table was fetched ${tables.length} times`);
+      assert.equal(search.length, 1, `the first search's wasm was fetched ${search.length} times`);
+      assert.ok(tables[0].start < search[0].end, `the table asked for at ${tables[0].start} ms, after the search's wasm (${search[0].end} ms)`);
+      // The app's wasm would share the link: it is asked for once the table is in.
+      assert.ok(wasm.start >= tables[0].end - 1, `the app's wasm asked for at ${wasm.start} ms, the table done at ${tables[0].end} ms`);
     }, { contextOptions: { serviceWorkers: 'block' } }));
 
   test('a slow table: the first screen takes input at once, search says it is loading, then finds', () =>

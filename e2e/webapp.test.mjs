@@ -93,6 +93,14 @@ describe('offline and installable', () => {
 
       await page.reload({ waitUntil: 'load' });
       await home.waitForInteractive();
+      // A page the worker serves has the app at once: the static screen's own search stays out.
+      assert.deepEqual(
+        await page.evaluate(() => ({
+          ran: document.documentElement.hasAttribute('data-first-search'),
+          fetched: performance.getEntriesByType('resource').filter((r) => r.name.includes('/first-search-')).length,
+        })),
+        { ran: false, fetched: 0 },
+      );
       const food = await new FoodPage(page, own.url).open(BANANA.ndb);
       assert.equal(await food.titleText(), BANANA.title);
       await home.open();

@@ -18,13 +18,61 @@
 //    reads the table from it (src/catalog.rs).
 (() => {
   'use strict';
-  const tableUrl = document.querySelector('meta[name="ep-food-table"]')?.getAttribute('content');
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+  const tableUrl = meta('ep-food-table');
+  const appWasmUrl = meta('ep-wasm');
+  const firstSearchUrl = meta('ep-first-search');
+  let table = null;
+  // The app reads the outcome, failure included; marked handled here so that a failed
+  // download before the app runs is not taken for the app failing to load (below).
+  window.epFoodTable = () => {
+    if (!table && tableUrl) {
+      table = fetch(tableUrl);
+      table.catch(() => {});
+    }
+    return table ?? Promise.reject(new Error('no food table named'));
+  };
+
+  // A first visit to the start page (no service worker serves it yet): the static screen's own
+  // search (crates/first-search, ~70 KB) and the food table download first, and the app's wasm
+  // (~390 KB) waits for the table (3 s at most): on a phone's link, downloading all three at
+  // once would bring the first results last. The search answers in the static box meanwhile;
+  // the app takes over what is typed when it comes. Anything failing here changes nothing: the
+  // app comes as it would have.
+  let appWasmAfter = null;
+  if (firstSearchUrl && tableUrl && window.location.pathname === '/' && !navigator.serviceWorker?.controller && window.WebAssembly) {
+    const wasm = fetch(firstSearchUrl.replace(/\.js$/, '_bg.wasm'));
+    wasm.catch(() => {});
+    const text = window.epFoodTable().then((response) => {
+      if (!response.ok) throw new Error(`the food table: ${response.status}`);
+      // A copy: the app reads the response itself later (src/catalog.rs).
+      return response.clone().text();
+    });
+    text.catch(() => {});
+    appWasmAfter = Promise.race([text.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    import(firstSearchUrl)
+      .then(async (module) => {
+        await module.default({ module_or_path: wasm });
+        module.start(await text);
+      })
+      .catch(() => {});
+  }
+
+  // The app's wasm, fetched once: at once (where index.html would have preloaded it), or after
+  // the table on a first visit to the start page (above).
+  let appWasm = null;
+  const fetchAppWasm = () => {
+    appWasm ??= fetch(appWasmUrl);
+    return appWasm;
+  };
+  if (appWasmUrl && !appWasmAfter) fetchAppWasm().catch(() => {});
+
   // The wasm's download for trunk's loader (scripts/pwa-post-build.mjs rewrites it to call this):
   // its bytes are counted as they arrive, and with the last tenth still to come the table's
   // download starts, so the link stays busy while the wasm's tail, its compilation and the
   // table's round trip would otherwise leave it idle (first results ~0.3 s sooner on a phone).
   window.epWasm = (url, bytes) =>
-    fetch(url).then((response) => {
+    (url === appWasmUrl ? (appWasmAfter ?? Promise.resolve()).then(fetchAppWasm) : fetch(url)).then((response) => {
       if (!tableUrl || !response.ok || !response.body || !window.TransformStream) return response;
       let seen = 0;
       const counted = new TransformStream({
@@ -38,16 +86,6 @@
       return new Response(response.body.pipeThrough(counted), { status, statusText, headers });
     });
   if (tableUrl) {
-    let table = null;
-    // The app reads the outcome, failure included; marked handled here so that a failed
-    // download before the app runs is not taken for the app failing to load (below).
-    window.epFoodTable = () => {
-      if (!table) {
-        table = fetch(tableUrl);
-        table.catch(() => {});
-      }
-      return table;
-    };
     try {
       const observer = new PerformanceObserver((list) => {
         if (list.getEntries().some((entry) => entry.name.endsWith('.wasm'))) {

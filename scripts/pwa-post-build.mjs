@@ -10,10 +10,14 @@
 //    right after the CSP meta. Not a preload: public/shell.js starts its download once the wasm's
 //    is done (beside it, they would share a phone's bandwidth and delay the first screen), and
 //    the app takes it from there (src/catalog.rs). Idempotent: a renamed table is hashed again.
+// 00b. The static first screen's search (scripts/first-search.mjs): crates/first-search built
+//    into first-search-<hash>.js + _bg.wasm, named in <meta name="ep-first-search">.
 // 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
-//    shell.js has arrived and run. They are moved to right after the CSP meta (never before it:
-//    the policy must cover them), before the table's meta.
+//    shell.js has arrived and run. The glue's is moved to right after the CSP meta (never before
+//    it: the policy must cover it), before the table's meta; the wasm's becomes
+//    <meta name="ep-wasm">, and shell.js starts that download itself: at once, or after the food
+//    table on a first visit to the start page, whose own search answers first (crates/first-search).
 // 0b. The loader: trunk's inline module script hands the wasm's URL to wasm-bindgen's init; it
 //    hands over shell.js's watched download of it instead (window.epWasm(url, bytes), falling back
 //    to the URL), so the food table's download can start for the wasm's last stretch.
@@ -35,6 +39,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { addFirstSearch } from './first-search.mjs';
 import { splitWasm } from './split-wasm.mjs';
 
 const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
@@ -71,12 +76,29 @@ html = html.replace(
   (m) => `${m}\n    <meta name="ep-food-table" content="/${tableName}">`,
 );
 
+// --- 00b. The static first screen's own search (scripts/first-search.mjs) --------------------
+const firstSearch = await addFirstSearch(dir, html);
+html = firstSearch.html;
+console.log(firstSearch.line);
+
 // --- 0. Early fetches -------------------------------------------------------------------------
 const preloadRe = /\s*<link\s+rel="(?:modulepreload|preload)"[^>]*>/gi;
 const preloads = (html.match(preloadRe) ?? []).map((link) => link.trim());
+// The wasm's preload becomes <meta name="ep-wasm">: public/shell.js fetches it at once, or after
+// the food table on a first visit to the start page (its own search answers first).
+const wasmPreload = preloads.find((link) => /rel="preload"/.test(link) && /\.wasm"/.test(link));
 if (preloads.length) {
   html = html.replace(preloadRe, '');
-  html = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, (m) => `${m}\n    ${preloads.join('\n    ')}`);
+  const early = preloads.filter((link) => link !== wasmPreload);
+  if (wasmPreload) {
+    html = html.replace(/\s*<meta\s+name="ep-wasm"[^>]*>/i, '');
+    early.unshift(`<meta name="ep-wasm" content="${wasmPreload.match(/href="([^"]+)"/)[1]}">`);
+  }
+  html = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, (m) => `${m}\n    ${early.join('\n    ')}`);
+}
+if (!/<meta\s+name="ep-wasm"/.test(html)) {
+  console.error(`pwa-post-build: no wasm preload in ${indexPath} to name in <meta name="ep-wasm">`);
+  process.exit(1);
 }
 
 // --- 0b. The wasm's download, watched --------------------------------------------------------

@@ -56,13 +56,13 @@ echo "formatting ok"
 ep_step "cargo clippy --workspace --all-targets -- -D warnings (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 # The browser tests and wasm-only code compile for wasm32 only: lint them there too.
-cargo clippy -p "${EP_APP_PACKAGE}" --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p "${EP_APP_PACKAGE}" -p electrolyte-first-search --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 ep_step "cargo test --workspace (native)"
 cargo test --workspace
 
-ep_step "cargo test -p ${EP_APP_PACKAGE} --target wasm32-unknown-unknown --tests (headless Chromium)"
-cargo test -p "${EP_APP_PACKAGE}" --target wasm32-unknown-unknown --tests
+ep_step "cargo test -p ${EP_APP_PACKAGE} -p electrolyte-first-search --target wasm32-unknown-unknown --tests (headless Chromium)"
+cargo test -p "${EP_APP_PACKAGE}" -p electrolyte-first-search --target wasm32-unknown-unknown --tests
 
 ep_step "release build: scripts/release-build.sh (trunk build --release, screens split into wasm chunks)"
 bash "$EP_ROOT/scripts/release-build.sh"

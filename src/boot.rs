@@ -12,6 +12,18 @@ use crate::components::food_search::INPUT_ID;
 /// The static screen's id, and its search box's.
 const BOOT_ID: &str = "boot";
 const BOOT_INPUT_ID: &str = "boot-search";
+/// On `<html>` once crates/first-search answers in the static screen.
+const FIRST_SEARCH: &str = "data-first-search";
+
+/// Whether the static screen's own search (crates/first-search, loaded by
+/// public/shell.js on a first visit) is showing results: then the app
+/// mounts once its table is in, so they never blink to "Loading…".
+pub fn first_search_ran() -> bool {
+    document().get_element_by_id(BOOT_ID).is_some()
+        && document()
+            .document_element()
+            .is_some_and(|html| html.has_attribute(FIRST_SEARCH))
+}
 
 fn input(id: &str) -> Option<HtmlInputElement> {
     document().get_element_by_id(id)?.dyn_into().ok()

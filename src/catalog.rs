@@ -103,23 +103,26 @@ pub(crate) fn install_shipped() {
 /// one), then installs the table; a failure becomes [`TableStatus::Failed`]
 /// and a later call downloads it again, past any cached copy.
 pub fn load() {
+    spawn_local(loaded());
+}
+
+/// [`load`], awaited: done when the table is installed or has failed.
+pub async fn loaded() {
     if CATALOG.get().is_some() {
         status_signal().set(TableStatus::Ready);
         return;
     }
     let retry = matches!(status_signal().get_untracked(), TableStatus::Failed(_));
     status_signal().set(TableStatus::Loading);
-    spawn_local(async move {
-        let outcome = match fetch_text(retry).await {
-            // The table borrows its text for the life of the page.
-            Ok(text) => timing::measure("install-food-table", || install(String::leak(text))),
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(()) => timing::mark("food-table-ready"),
-            Err(why) => status_signal().set(TableStatus::Failed(why)),
-        }
-    });
+    let outcome = match fetch_text(retry).await {
+        // The table borrows its text for the life of the page.
+        Ok(text) => timing::measure("install-food-table", || install(String::leak(text))),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(()) => timing::mark("food-table-ready"),
+        Err(why) => status_signal().set(TableStatus::Failed(why)),
+    }
 }
 
 async fn fetch_text(retry: bool) -> Result<String, String> {

@@ -18,6 +18,7 @@ use crate::components::quick_add::{QuickAdd, QuickAddMine};
 use crate::domain::foods::food::Food;
 use crate::domain::foods::food_table::FoodIndex;
 use crate::domain::foods::my_search::{MyHit, MyKind};
+use crate::domain::foods::search::{count_line, NO_MATCH_ADVICE, SEARCH_HINT};
 use crate::domain::planning::plan::Entry;
 use crate::domain::planning::totals::entry_minerals_line;
 use crate::pages::my_foods::my_href;
@@ -379,17 +380,13 @@ pub fn FoodSearch() -> impl IntoView {
             />
             <p id="food-search-status" class="search-status" aria-live="polite" data-testid="search-count">
                 {move || {
-                    let (shown, total) = results.with(|(f, t)| (f.len(), *t));
-                    let counted = match (has_query(), total) {
-                        (true, _) if waiting() => match catalog::status() {
+                    let counted = match has_query() {
+                        true if waiting() => match catalog::status() {
                             TableStatus::Failed(_) => String::new(),
                             _ => "Loading the food table… your results follow.".to_owned(),
                         },
-                        (false, _) => "Type part of a food's name: word fragments in any order work.".to_owned(),
-                        (true, 0) => String::new(),
-                        (true, t) if t > shown => format!("Showing the best {shown} of {t} matching foods."),
-                        (true, 1) => "1 matching food.".to_owned(),
-                        (true, t) => format!("{t} matching foods."),
+                        false => SEARCH_HINT.to_owned(),
+                        true => results.with(|(foods, total)| count_line(foods.len(), *total)),
                     };
                     counted + &yours_text(yours.with(|(_, t)| *t))
                 }}
@@ -400,8 +397,7 @@ pub fn FoodSearch() -> impl IntoView {
             }}
             <Show when=move || has_query() && !waiting() && results.with(|(_, t)| *t == 0) && yours.with(|(_, t)| *t == 0)>
                 <p class="no-match" data-testid="search-no-match" role="status">
-                    "No food matches “" {move || query.get()} "”. "
-                    "Try fewer letters, a singular word, or a more general name (“beans” rather than a brand)."
+                    "No food matches “" {move || query.get()} "”. " {NO_MATCH_ADVICE}
                 </p>
             </Show>
             <AddStatus status=status test_id="search-add-status"/>

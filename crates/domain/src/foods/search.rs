@@ -62,6 +62,25 @@ pub struct SearchResults {
     pub total: usize,
 }
 
+/// What a result list says of itself when it lists `shown` of `total`
+/// matching foods: "Showing the best 25 of 63 matching foods.", "1 matching
+/// food.", or nothing for none (the no-match text says that).
+pub fn count_line(shown: usize, total: usize) -> String {
+    match total {
+        0 => String::new(),
+        t if t > shown => format!("Showing the best {shown} of {t} matching foods."),
+        1 => "1 matching food.".to_owned(),
+        t => format!("{t} matching foods."),
+    }
+}
+
+/// What an empty search box says.
+pub const SEARCH_HINT: &str = "Type part of a food's name: word fragments in any order work.";
+
+/// What a search finding nothing says, after the query in quotes.
+pub const NO_MATCH_ADVICE: &str =
+    "Try fewer letters, a singular word, or a more general name (“beans” rather than a brand).";
+
 /// Precomputed word index and ranking profiles of a [`FoodTable`].
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
@@ -1288,6 +1307,17 @@ mod tests {
 
     const PLAIN: u8 = 0;
     const BABY: u8 = 1;
+
+    #[test]
+    fn the_count_line_says_how_many_matched_and_how_many_are_shown() {
+        assert_eq!(count_line(0, 0), "");
+        assert_eq!(count_line(1, 1), "1 matching food.");
+        assert_eq!(count_line(7, 7), "7 matching foods.");
+        assert_eq!(
+            count_line(25, 63),
+            "Showing the best 25 of 63 matching foods."
+        );
+    }
 
     /// A food with `portions` household portions.
     fn food(ndb: u32, description: &'static str, group: u8, portions: usize) -> Food {
