@@ -17,46 +17,44 @@
 //    window.epFoodTable() returns that one fetch's promise (starting it if the wasm was quicker
 //    to run than this to notice); the app reads the table from it (src/catalog.rs);
 // 5. except on a first visit to the start page (no worker serves it yet): there the static
-//    screen's own search (crates/first-search, <meta name="ep-first-search">) and the food table
-//    download first and make the static search box answer, and the app's wasm comes after the
-//    table (first results ~1.4 s sooner on a phone; the app ~1.5 s later).
+//    screen's own search (crates/first-search) and the food table download first, started by
+//    index.html's inline script (window.epFirstVisit), and make the static search box answer;
+//    the app's wasm comes after the table (first results ~1.4 s sooner on a phone; the app
+//    ~1.7 s later).
 (() => {
   'use strict';
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
   const tableUrl = meta('ep-food-table');
   const appWasmUrl = meta('ep-wasm');
-  const firstSearchUrl = meta('ep-first-search');
-  let table = null;
+  // A first visit to the start page (no service worker serves it yet): index.html's inline script
+  // (written by scripts/first-search.mjs) started the static screen's own search's wasm
+  // (crates/first-search, ~70 KB) and the food table with the HTML.
+  const first = window.epFirstVisit;
+  let table = first?.table ?? null;
   // The app reads the outcome, failure included; marked handled here so that a failed
   // download before the app runs is not taken for the app failing to load (below).
   window.epFoodTable = () => {
-    if (!table && tableUrl) {
-      table = fetch(tableUrl);
-      table.catch(() => {});
-    }
+    if (!table && tableUrl) table = fetch(tableUrl);
+    table?.catch(() => {});
     return table ?? Promise.reject(new Error('no food table named'));
   };
 
-  // A first visit to the start page (no service worker serves it yet): the static screen's own
-  // search (crates/first-search, ~70 KB) and the food table download first, and the app's wasm
-  // (~390 KB) waits for the table (3 s at most): on a phone's link, downloading all three at
-  // once would bring the first results last. The search answers in the static box meanwhile;
-  // the app takes over what is typed when it comes. Anything failing here changes nothing: the
-  // app comes as it would have.
+  // There the search answers in the static box, and the app's wasm (~390 KB) waits for the table
+  // (3 s at most): on a phone's link, downloading all three at once would bring the first results
+  // last. The app takes over what is typed when it comes. Anything failing here changes nothing:
+  // the app comes as it would have.
   let appWasmAfter = null;
-  if (firstSearchUrl && tableUrl && window.location.pathname === '/' && !navigator.serviceWorker?.controller && window.WebAssembly) {
-    const wasm = fetch(firstSearchUrl.replace(/\.js$/, '_bg.wasm'));
-    wasm.catch(() => {});
-    const text = window.epFoodTable().then((response) => {
+  if (first) {
+    const text = first.table.then((response) => {
       if (!response.ok) throw new Error(`the food table: ${response.status}`);
       // A copy: the app reads the response itself later (src/catalog.rs).
       return response.clone().text();
     });
     text.catch(() => {});
     appWasmAfter = Promise.race([text.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    import(firstSearchUrl)
+    import(first.glue)
       .then(async (module) => {
-        await module.default({ module_or_path: wasm });
+        await module.default({ module_or_path: first.wasm });
         module.start(await text);
       })
       .catch(() => {});

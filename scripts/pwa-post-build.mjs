@@ -11,7 +11,7 @@
 //    is done (beside it, they would share a phone's bandwidth and delay the first screen), and
 //    the app takes it from there (src/catalog.rs). Idempotent: a renamed table is hashed again.
 // 00b. The static first screen's search (scripts/first-search.mjs): crates/first-search built
-//    into first-search-<hash>.js + _bg.wasm, named in <meta name="ep-first-search">.
+//    into first-search-<hash>.js + _bg.wasm, started by an inline script on a first visit to /.
 // 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
 //    shell.js has arrived and run. The glue's is moved to right after the CSP meta (never before
