@@ -171,7 +171,7 @@ describe('the static first screen', () => {
       NO_WORKER,
     ));
 
-  test('the app takes over the static search: the same results, then with "+ Add", never "Loading…" in between', () =>
+  test('the app takes over the static search: the same results in the same place, then with "+ Add", never "Loading…" in between', () =>
     withPage(
       served.browser,
       'first search hand-over',
@@ -182,6 +182,17 @@ describe('the static first screen', () => {
         await page.getByTestId('boot').getByTestId('search-result').first().waitFor();
         const before = await names(page.getByTestId('boot'));
         assert.match(before[0], /^Soymilk\b/, 'soy milk is SR28\'s "soymilk"');
+        // Where the box and the first result are on screen.
+        const tops = () =>
+          page.evaluate(() => {
+            const top = (selector) => document.querySelector(selector)?.getBoundingClientRect().top ?? null;
+            return {
+              box: top('#boot-search') ?? top('[data-testid=search-input]'),
+              result: top('[data-testid=search-result]'),
+              welcome: Boolean(document.querySelector('[data-testid=first-run]')),
+            };
+          });
+        const where = await tops();
         // Every status line the page shows from here on.
         await page.evaluate(() => {
           window.__lines = [];
@@ -197,6 +208,14 @@ describe('the static first screen', () => {
         assert.deepEqual(await names(home.resultsList), before, 'the same results, in the same order');
         assert.equal(await home.resultsList.getByRole('button', { name: /Add/ }).count(), before.length, 'each with its "+ Add"');
         assert.equal(await home.input.inputValue(), 'soy milk');
+        // The first-visit step comes above the search: the page scrolls by as much, and the
+        // results stay under the finger.
+        let now = null;
+        await eventually(async () => {
+          now = await tops();
+          return now.welcome && Math.abs(now.box - where.box) <= 2 && Math.abs(now.result - where.result) <= 2;
+        }, { describe: () => `on screen before ${JSON.stringify(where)}, after ${JSON.stringify(now)}` });
+        assert.ok(await page.evaluate(() => window.scrollY) > 100, 'the page did not scroll');
         const lines = await page.evaluate(() => window.__lines);
         assert.ok(lines.length > 0 && lines.every((l) => !/Loading/.test(l)), `the status said: ${lines.join(' | ')}`);
       },
