@@ -10,15 +10,15 @@
 //    then reloads once when it has — never a page running old JS against new wasm;
 // 3. lets index.html's static first screen show the search box on the start page only, and say
 //    so if the app fails to load (a script or the wasm);
-// 4. downloads the app's wasm (<meta name="ep-wasm">) at once, and starts the food table's (the
-//    file <meta name="ep-food-table"> names) for the last tenth of the wasm's (or once the wasm's
-//    is done): beside it from the start, the two would share a phone's bandwidth and the first
+// 4. takes the app's wasm's download (<meta name="ep-wasm">; index.html's inline script started
+//    it with the HTML), and starts the food table's (the file <meta name="ep-food-table"> names)
+//    for the last tenth of the wasm's (or once the wasm's is done): beside it from the start, the two would share a phone's bandwidth and the first
 //    screen would come later; the table downloads while the wasm finishes and compiles.
 //    window.epFoodTable() returns that one fetch's promise (starting it if the wasm was quicker
 //    to run than this to notice); the app reads the table from it (src/catalog.rs);
 // 5. except on a first visit to the start page (no worker serves it yet): there the static
 //    screen's own search (crates/first-search) and the food table download first, started by
-//    index.html's inline script (window.epFirstVisit), and make the static search box answer;
+//    index.html's inline script (window.epEarly), and make the static search box answer;
 //    the app's wasm comes after the table (first results ~1.4 s sooner on a phone; the app
 //    ~1.7 s later).
 (() => {
@@ -26,11 +26,11 @@
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
   const tableUrl = meta('ep-food-table');
   const appWasmUrl = meta('ep-wasm');
-  // A first visit to the start page (no service worker serves it yet): index.html's inline script
-  // (written by scripts/first-search.mjs) started the static screen's own search's wasm
-  // (crates/first-search, ~70 KB) and the food table with the HTML.
-  const first = window.epFirstVisit;
-  let table = first?.table ?? null;
+  // What index.html's inline script started with the HTML (scripts/pwa-post-build.mjs): on a
+  // first visit to the start page (no service worker serves it yet) the static screen's own
+  // search (crates/first-search, ~70 KB) and the food table; anywhere else the app's wasm.
+  const early = window.epEarly ?? {};
+  let table = early.table ?? null;
   // The app reads the outcome, failure included; marked handled here so that a failed
   // download before the app runs is not taken for the app failing to load (below).
   window.epFoodTable = () => {
@@ -44,30 +44,28 @@
   // last. The app takes over what is typed when it comes. Anything failing here changes nothing:
   // the app comes as it would have.
   let appWasmAfter = null;
-  if (first) {
-    const text = first.table.then((response) => {
+  if (early.search && table) {
+    const text = table.then((response) => {
       if (!response.ok) throw new Error(`the food table: ${response.status}`);
       // A copy: the app reads the response itself later (src/catalog.rs).
       return response.clone().text();
     });
     text.catch(() => {});
     appWasmAfter = Promise.race([text.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    import(first.glue)
+    import(early.search.glue)
       .then(async (module) => {
-        await module.default({ module_or_path: first.wasm });
+        await module.default({ module_or_path: early.search.wasm });
         module.start(await text);
       })
       .catch(() => {});
   }
 
-  // The app's wasm, fetched once: at once (where index.html would have preloaded it), or after
-  // the table on a first visit to the start page (above).
-  let appWasm = null;
+  // The app's wasm, fetched once: with the HTML (above), or after the table.
+  let appWasm = early.app ?? null;
   const fetchAppWasm = () => {
     appWasm ??= fetch(appWasmUrl);
     return appWasm;
   };
-  if (appWasmUrl && !appWasmAfter) fetchAppWasm().catch(() => {});
 
   // The wasm's download for trunk's loader (scripts/pwa-post-build.mjs rewrites it to call this):
   // its bytes are counted as they arrive, and with the last tenth still to come the table's

@@ -3,8 +3,8 @@
 //
 // cargo builds the crate for wasm32 in trunk's profile, wasm-bindgen makes its glue (--target
 // web) and wasm-opt -Oz shrinks it, as trunk does for the app; the two files are named
-// first-search-<first 16 hex of the wasm's SHA-256>.js and …_bg.wasm, and an inline script in
-// index.html (after the table's meta) starts their download and the table's on a first visit to /.
+// first-search-<first 16 hex of the wasm's SHA-256>.js and …_bg.wasm (index.html's early
+// downloads start them on a first visit to /: pwa-post-build.mjs, step 0).
 // Idempotent: a build that has them already (the update e2e re-runs the hook) is left alone.
 
 import { execFileSync } from 'node:child_process';
@@ -26,24 +26,8 @@ function targetDir(sourceDir) {
   return JSON.parse(metadata).target_directory;
 }
 
-/**
- * index.html's inline script (hashed into the CSP by pwa-post-build.mjs): on a first visit to the
- * start page (no service worker serves it yet) it starts the module's wasm and the food table
- * downloading with the HTML, for public/shell.js to take (window.epFirstVisit).
- */
-function firstVisit(glue, table) {
-  const wasm = glue.replace(/\.js$/, '_bg.wasm');
-  return `// @first-visit (scripts/first-search.mjs): the static screen's own search and the food table, first
-      if (location.pathname === '/' && !navigator.serviceWorker?.controller && window.WebAssembly) {
-        window.epFirstVisit = { glue: '${glue}', wasm: fetch('${wasm}'), table: fetch('${table}') };
-        window.epFirstVisit.wasm.catch(() => {});
-        window.epFirstVisit.table.catch(() => {});
-      }
-    `;
-}
-
-/** Builds the module into `dir`, its downloads started by `html`; returns the new html and a log line. */
-export async function addFirstSearch(dir, html) {
+/** Builds the module into `dir` (kept if there); returns its glue's name and a log line. */
+export async function buildFirstSearch(dir) {
   const existing = (await readdir(dir)).find((n) => NAME.test(n));
   let glueName = existing;
   let line = `first-search: kept ${existing}`;
@@ -78,12 +62,5 @@ export async function addFirstSearch(dir, html) {
       await rm(work, { recursive: true, force: true });
     }
   }
-  // The downloads start with the HTML, before shell.js has arrived (a round trip sooner).
-  const table = html.match(/<meta\s+name="ep-food-table"\s+content="([^"]+)">/i)?.[1];
-  if (!table) throw new Error('first-search: index.html does not name the food table yet');
-  html = html.replace(/\s*<script>\s*\/\/ @first-visit[\s\S]*?<\/script>/, '');
-  // Right after the table's meta: after the stylesheet's link it would wait for the stylesheet
-  // (a script does), starting the downloads ~0.3 s later on a phone.
-  html = html.replace(/<meta\s+name="ep-food-table"[^>]*>/i, (m) => `${m}\n    <script>${firstVisit(`/${glueName}`, table)}</script>`);
-  return { html, line };
+  return { glue: glueName, line };
 }

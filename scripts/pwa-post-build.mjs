@@ -11,13 +11,14 @@
 //    is done (beside it, they would share a phone's bandwidth and delay the first screen), and
 //    the app takes it from there (src/catalog.rs). Idempotent: a renamed table is hashed again.
 // 00b. The static first screen's search (scripts/first-search.mjs): crates/first-search built
-//    into first-search-<hash>.js + _bg.wasm, started by an inline script on a first visit to /.
+//    into first-search-<hash>.js + _bg.wasm (downloaded on a first visit to /, see 0.).
 // 0. Early fetches: trunk puts its <link rel="modulepreload"> (JS glue) and <link rel="preload">
 //    (wasm) last in <head>, after the blocking shell.js, which delays the wasm download until
 //    shell.js has arrived and run. The glue's is moved to right after the CSP meta (never before
 //    it: the policy must cover it), before the table's meta; the wasm's becomes
-//    <meta name="ep-wasm">, and shell.js starts that download itself: at once, or after the food
-//    table on a first visit to the start page, whose own search answers first (crates/first-search).
+//    <meta name="ep-wasm"> and an inline script after the table's meta downloads it as early, or,
+//    on a first visit to the start page, the first search and the table instead (shell.js then
+//    fetches the app's wasm once the table is in).
 // 0b. The loader: trunk's inline module script hands the wasm's URL to wasm-bindgen's init; it
 //    hands over shell.js's watched download of it instead (window.epWasm(url, bytes), falling back
 //    to the URL), so the food table's download can start for the wasm's last stretch.
@@ -39,7 +40,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { addFirstSearch } from './first-search.mjs';
+import { buildFirstSearch } from './first-search.mjs';
 import { splitWasm } from './split-wasm.mjs';
 
 const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? '');
@@ -77,8 +78,7 @@ html = html.replace(
 );
 
 // --- 00b. The static first screen's own search (scripts/first-search.mjs) --------------------
-const firstSearch = await addFirstSearch(dir, html);
-html = firstSearch.html;
+const firstSearch = await buildFirstSearch(dir);
 console.log(firstSearch.line);
 
 // --- 0. Early fetches -------------------------------------------------------------------------
@@ -96,10 +96,25 @@ if (preloads.length) {
   }
   html = html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, (m) => `${m}\n    ${early.join('\n    ')}`);
 }
-if (!/<meta\s+name="ep-wasm"/.test(html)) {
+const appWasm = html.match(/<meta\s+name="ep-wasm"\s+content="([^"]+)">/i)?.[1];
+if (!appWasm) {
   console.error(`pwa-post-build: no wasm preload in ${indexPath} to name in <meta name="ep-wasm">`);
   process.exit(1);
 }
+// The early downloads, an inline script right after the table's meta (after the stylesheet's
+// link it would wait for the stylesheet, as scripts do): with the HTML, before shell.js has
+// arrived, as a preload would, but chosen. On a first visit to the start page (no service worker
+// serves it yet) the static screen's own search and the food table; anywhere else the app's wasm.
+// public/shell.js takes them from window.epEarly.
+const firstSearchWasm = `/${firstSearch.glue.replace(/\.js$/, '_bg.wasm')}`;
+const earlyScript = `// @early (scripts/pwa-post-build.mjs): what to download first, taken by shell.js
+      window.epEarly = location.pathname === '/' && !navigator.serviceWorker?.controller && window.WebAssembly
+        ? { search: { glue: '/${firstSearch.glue}', wasm: fetch('${firstSearchWasm}') }, table: fetch('/${tableName}') }
+        : { app: fetch('${appWasm}') };
+      for (const download of [window.epEarly.search?.wasm, window.epEarly.table, window.epEarly.app]) download?.catch(() => {});
+    `;
+html = html.replace(/\s*<script>\s*\/\/ @early[\s\S]*?<\/script>/, '');
+html = html.replace(/<meta\s+name="ep-food-table"[^>]*>/i, (m) => `${m}\n    <script>${earlyScript}</script>`);
 
 // --- 0b. The wasm's download, watched --------------------------------------------------------
 // trunk's loader passes the wasm's URL to wasm-bindgen's init; it passes what shell.js's
