@@ -56,6 +56,14 @@ describe('screens load when first opened', () => {
       assert.equal(app.length, 1, `the first screen fetched ${wasm.join(', ')}`);
       assert.match(app[0], /^electrolyte-planner-[0-9a-f]+_bg\.wasm$/);
       assert.ok(wasm.length <= 2, `the first screen fetched ${wasm.join(', ')}`);
+      // Nothing was typed into the static box before the app: its own search never ran.
+      assert.deepEqual(
+        await page.evaluate(() => ({
+          ran: document.documentElement.hasAttribute('data-first-search'),
+          glue: performance.getEntriesByType('resource').filter((r) => /\/first-search-[0-9a-f]{16}\.js$/.test(r.name)).length,
+        })),
+        { ran: false, glue: 0 },
+      );
       // With results on screen, the food page's code comes ahead of the tap on one.
       await home.input.fill('banana');
       await home.results.first().waitFor({ state: 'visible' });
