@@ -183,7 +183,7 @@ export function summarise(samples) {
     decodeTable: median(samples.map((s) => s.decodeTable)),
     buildIndex: median(samples.map((s) => s.buildIndex)),
     // Everything fetched until the first results: what a first visit to / costs on the wire.
-    wireBytes: median(samples.map((s) => s.files.reduce((sum, f) => sum + f.bytes, 0))),
+    wireBytes: median(samples.map((s) => s.files.filter((f) => f.end <= s.firstResults).reduce((sum, f) => sum + f.bytes, 0))),
     files: Object.entries(files).map(([file, fs]) => ({
       file,
       start: median(fs.map((f) => f.start)),
