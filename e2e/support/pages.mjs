@@ -1073,6 +1073,8 @@ export class TrendsPage extends App {
   async readTable(key) {
     const details = this.byTestId(`trend-numbers-${key}`);
     if (!(await details.evaluate((d) => d.open))) await this.byTestId(`trend-numbers-toggle-${key}`).click();
+    // The rows are drawn on the details' first `toggle` event, which fires a task after the click.
+    await this.byTestId(`trend-table-${key}`).locator('tbody tr').first().waitFor();
     return this.byTestId(`trend-table-${key}`).evaluate((t) =>
       [...t.querySelectorAll('tbody tr')].map((tr) => {
         const text = (c) => (c?.textContent ?? '').replace(/\s+/g, ' ').trim();
