@@ -5,6 +5,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::foods::food::{Food, NdbNumber, NutrientValues};
 use crate::foods::food_table::FoodTable;
@@ -793,7 +794,7 @@ struct StoredPlan {
 const STORED_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "ItemRecord")]
 enum StoredItem {
     Food {
         id: u32,
@@ -844,6 +845,116 @@ enum StoredItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         g: Option<f64>,
     },
+}
+
+/// A [`StoredItem`] as read: every kind's fields side by side, checked
+/// against its `kind` on conversion. Read as the internally tagged enum it
+/// is written as, serde buffered each item into a tree of its own first:
+/// 30 KB of the first module's code and an allocation per field
+/// (BENCHMARKS.md, "serde in the storage path"). Fields that two kinds
+/// store with different types are kept as raw JSON until the kind is known.
+#[derive(Deserialize)]
+struct ItemRecord {
+    kind: ItemKind,
+    id: u32,
+    ndb: Option<String>,
+    amount: Option<f64>,
+    /// A food's portion position, an own food's portion label.
+    portion: Option<Box<RawValue>>,
+    /// A food's mass symbol, a drink's volume unit.
+    unit: Option<Box<RawValue>>,
+    /// A magnesium or a calcium form.
+    form: Option<Box<RawValue>>,
+    mg: Option<f64>,
+    tablets: Option<u32>,
+    name: Option<String>,
+    per_serving: Option<DrinkMinerals>,
+    ml: Option<f64>,
+    servings: Option<f64>,
+    src: Option<MyFoodId>,
+    per_100g: Option<crate::foods::mine::StoredValues>,
+    lack: Option<u8>,
+    g: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ItemKind {
+    Food,
+    Magnesium,
+    Calcium,
+    Potassium,
+    ElectrolyteDrink,
+    Drink,
+    Mine,
+}
+
+/// A field the item's kind needs, with serde's own words when it is missing.
+fn required<T>(value: Option<T>, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing field `{field}`"))
+}
+
+/// A raw field read as the item's kind has it.
+fn raw_as<T: serde::de::DeserializeOwned>(
+    value: Option<Box<RawValue>>,
+    field: &str,
+) -> Result<Option<T>, String> {
+    value
+        .map(|raw| serde_json::from_str(raw.get()).map_err(|e| format!("`{field}`: {e}")))
+        .transpose()
+}
+
+impl TryFrom<ItemRecord> for StoredItem {
+    type Error = String;
+
+    fn try_from(r: ItemRecord) -> Result<StoredItem, String> {
+        let id = r.id;
+        Ok(match r.kind {
+            ItemKind::Food => StoredItem::Food {
+                id,
+                ndb: required(r.ndb, "ndb")?,
+                amount: required(r.amount, "amount")?,
+                portion: raw_as(r.portion, "portion")?,
+                unit: raw_as(r.unit, "unit")?,
+            },
+            ItemKind::Magnesium => StoredItem::Magnesium {
+                id,
+                form: required(raw_as(r.form, "form")?, "form")?,
+                mg: required(r.mg, "mg")?,
+            },
+            ItemKind::Calcium => StoredItem::Calcium {
+                id,
+                form: required(raw_as(r.form, "form")?, "form")?,
+                mg: required(r.mg, "mg")?,
+            },
+            ItemKind::Potassium => StoredItem::Potassium {
+                id,
+                tablets: required(r.tablets, "tablets")?,
+            },
+            ItemKind::ElectrolyteDrink => StoredItem::ElectrolyteDrink {
+                id,
+                name: r.name.unwrap_or_default(),
+                per_serving: required(r.per_serving, "per_serving")?,
+                ml: required(r.ml, "ml")?,
+                servings: required(r.servings, "servings")?,
+            },
+            ItemKind::Drink => StoredItem::Drink {
+                id,
+                amount: required(r.amount, "amount")?,
+                unit: required(raw_as(r.unit, "unit")?, "unit")?,
+            },
+            ItemKind::Mine => StoredItem::Mine {
+                id,
+                src: required(r.src, "src")?,
+                name: required(r.name, "name")?,
+                per_100g: required(r.per_100g, "per_100g")?,
+                lack: r.lack.unwrap_or_default(),
+                amount: required(r.amount, "amount")?,
+                portion: raw_as(r.portion, "portion")?,
+                g: r.g,
+            },
+        })
+    }
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -1548,6 +1659,85 @@ mod tests {
         );
         let bad = json.replace(r#"{"glass_of":300}"#, r#"{"glass_of":0}"#);
         assert!(serde_json::from_str::<DayPlan>(&bad).is_err());
+    }
+
+    /// Reads `items` (stored items, one JSON object each) as a lunch.
+    fn read_lunch(items: &str) -> Result<DayPlan, serde_json::Error> {
+        serde_json::from_str(&format!(r#"{{"v":1,"next_id":9,"lunch":[{items}]}}"#))
+    }
+
+    #[test]
+    fn every_kind_of_stored_item_reads_back_as_written() {
+        let items = [
+            r#"{"kind":"food","id":1,"ndb":"09040","amount":2.0,"portion":0}"#,
+            r#"{"kind":"food","id":2,"ndb":"12061","amount":28.0,"unit":"g"}"#,
+            r#"{"kind":"magnesium","id":3,"form":"citrate","mg":200.0}"#,
+            r#"{"kind":"calcium","id":4,"form":"carbonate","mg":500.0}"#,
+            r#"{"kind":"potassium","id":5,"tablets":2}"#,
+            r#"{"kind":"electrolyte_drink","id":6,"name":"Nuun","per_serving":{"na":300.0,"k":150.0,"mg":25.0,"ca":13.0},"ml":500.0,"servings":1.0}"#,
+            r#"{"kind":"drink","id":7,"amount":2.0,"unit":{"glass_of":300}}"#,
+            r#"{"kind":"mine","id":8,"src":3,"name":"Greek yogurt (Fage)","per_100g":{"k":140.0,"na":36.0},"lack":32,"amount":1.0,"portion":"1 pot","g":125.0}"#,
+        ];
+        let stored = format!(r#"{{"v":1,"next_id":9,"lunch":[{}]}}"#, items.join(","));
+        let plan: DayPlan = serde_json::from_str(&stored).unwrap();
+        assert_eq!(plan.len(), 8);
+        assert_eq!(serde_json::to_string(&plan).unwrap(), stored);
+        // Left-out defaults and nulls read as absent.
+        let plan = read_lunch(
+            r#"{"kind":"electrolyte_drink","id":1,"per_serving":{"na":1.0,"k":0.0,"mg":0.0,"ca":0.0},"ml":250.0,"servings":1.0},
+               {"kind":"food","id":2,"ndb":"09040","amount":1.0,"portion":null,"unit":"oz"}"#,
+        )
+        .unwrap();
+        assert_eq!(plan.len(), 2);
+    }
+
+    #[test]
+    fn a_stored_item_missing_or_mistyping_what_its_kind_needs_is_refused() {
+        let refused = |item: &str, words: &str| {
+            let e = read_lunch(item).unwrap_err().to_string();
+            assert!(e.contains(words), "{item}: {e}");
+        };
+        refused(
+            r#"{"id":1,"ndb":"09040","amount":1.0,"portion":0}"#,
+            "missing field `kind`",
+        );
+        refused(r#"{"kind":"cake","id":1}"#, "unknown variant `cake`");
+        refused(
+            r#"{"kind":"magnesium","id":1,"mg":200.0}"#,
+            "missing field `form`",
+        );
+        refused(
+            r#"{"kind":"magnesium","id":1,"form":"carbonate","mg":1.0}"#,
+            "unknown variant `carbonate`",
+        );
+        refused(
+            r#"{"kind":"calcium","id":1,"form":"citrate"}"#,
+            "missing field `mg`",
+        );
+        refused(
+            r#"{"kind":"potassium","id":1,"tablets":-1}"#,
+            "invalid value",
+        );
+        refused(
+            r#"{"kind":"drink","id":1,"amount":1.0,"unit":"g"}"#,
+            "unknown variant `g`",
+        );
+        refused(
+            r#"{"kind":"food","id":1,"ndb":"09040","amount":1.0,"portion":1.5}"#,
+            "invalid type: floating point `1.5`",
+        );
+        refused(
+            r#"{"kind":"mine","id":1,"src":3,"per_100g":{},"amount":1.0}"#,
+            "missing field `name`",
+        );
+        refused(
+            r#"{"kind":"mine","id":1,"src":3,"name":"x","per_100g":{"zz":1.0},"amount":1.0}"#,
+            "unknown field `zz`",
+        );
+        refused(
+            r#"{"kind":"food","ndb":"09040","amount":1.0,"portion":0}"#,
+            "missing field `id`",
+        );
     }
 
     #[test]
