@@ -1693,51 +1693,52 @@ mod tests {
 
     #[test]
     fn a_stored_item_missing_or_mistyping_what_its_kind_needs_is_refused() {
-        let refused = |item: &str, words: &str| {
+        for (item, words) in [
+            (
+                r#"{"id":1,"ndb":"09040","amount":1.0,"portion":0}"#,
+                "missing field `kind`",
+            ),
+            (r#"{"kind":"cake","id":1}"#, "unknown variant `cake`"),
+            (
+                r#"{"kind":"magnesium","id":1,"mg":200.0}"#,
+                "missing field `form`",
+            ),
+            (
+                r#"{"kind":"magnesium","id":1,"form":"carbonate","mg":1.0}"#,
+                "unknown variant `carbonate`",
+            ),
+            (
+                r#"{"kind":"calcium","id":1,"form":"citrate"}"#,
+                "missing field `mg`",
+            ),
+            (
+                r#"{"kind":"potassium","id":1,"tablets":-1}"#,
+                "invalid value",
+            ),
+            (
+                r#"{"kind":"drink","id":1,"amount":1.0,"unit":"g"}"#,
+                "unknown variant `g`",
+            ),
+            (
+                r#"{"kind":"food","id":1,"ndb":"09040","amount":1.0,"portion":1.5}"#,
+                "invalid type: floating point `1.5`",
+            ),
+            (
+                r#"{"kind":"mine","id":1,"src":3,"per_100g":{},"amount":1.0}"#,
+                "missing field `name`",
+            ),
+            (
+                r#"{"kind":"mine","id":1,"src":3,"name":"x","per_100g":{"zz":1.0},"amount":1.0}"#,
+                "unknown field `zz`",
+            ),
+            (
+                r#"{"kind":"food","ndb":"09040","amount":1.0,"portion":0}"#,
+                "missing field `id`",
+            ),
+        ] {
             let e = read_lunch(item).unwrap_err().to_string();
             assert!(e.contains(words), "{item}: {e}");
-        };
-        refused(
-            r#"{"id":1,"ndb":"09040","amount":1.0,"portion":0}"#,
-            "missing field `kind`",
-        );
-        refused(r#"{"kind":"cake","id":1}"#, "unknown variant `cake`");
-        refused(
-            r#"{"kind":"magnesium","id":1,"mg":200.0}"#,
-            "missing field `form`",
-        );
-        refused(
-            r#"{"kind":"magnesium","id":1,"form":"carbonate","mg":1.0}"#,
-            "unknown variant `carbonate`",
-        );
-        refused(
-            r#"{"kind":"calcium","id":1,"form":"citrate"}"#,
-            "missing field `mg`",
-        );
-        refused(
-            r#"{"kind":"potassium","id":1,"tablets":-1}"#,
-            "invalid value",
-        );
-        refused(
-            r#"{"kind":"drink","id":1,"amount":1.0,"unit":"g"}"#,
-            "unknown variant `g`",
-        );
-        refused(
-            r#"{"kind":"food","id":1,"ndb":"09040","amount":1.0,"portion":1.5}"#,
-            "invalid type: floating point `1.5`",
-        );
-        refused(
-            r#"{"kind":"mine","id":1,"src":3,"per_100g":{},"amount":1.0}"#,
-            "missing field `name`",
-        );
-        refused(
-            r#"{"kind":"mine","id":1,"src":3,"name":"x","per_100g":{"zz":1.0},"amount":1.0}"#,
-            "unknown field `zz`",
-        );
-        refused(
-            r#"{"kind":"food","ndb":"09040","amount":1.0,"portion":0}"#,
-            "missing field `id`",
-        );
+        }
     }
 
     #[test]
