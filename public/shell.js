@@ -66,6 +66,9 @@
       }
     });
     appWasmAfter = Promise.race([tableIn, text.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    // Started then, not when trunk's loader asks for it (below): on a fast link the table is in
+    // before the app's module has run (cold load on localhost: its request ~15 ms sooner).
+    appWasmAfter.then(() => fetchAppWasm().catch(() => {}));
     // Its work (compiling it, decoding the table, indexing it: ~0.1 s of a phone's CPU) only once
     // something is typed into the static box: else the app comes as it would have.
     new Promise((resolve) => {
@@ -140,8 +143,11 @@
   showBootFor();
   document.addEventListener('DOMContentLoaded', () => {
     showBootFor();
-    // "Loading the app…" only where scripts run (without them, index.html's <noscript> speaks).
-    document.getElementById('boot-status')?.removeAttribute('hidden');
+    // "Loading the app…" only where scripts run (without them, index.html's <noscript> speaks),
+    // and not once the app has failed to load (it can, before this, on a quick link).
+    if (document.querySelector('[data-testid=boot-failed]')?.hidden !== false) {
+      document.getElementById('boot-status')?.removeAttribute('hidden');
+    }
   });
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('#boot a[href^="/"]') : null;
