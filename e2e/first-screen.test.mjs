@@ -222,6 +222,30 @@ describe('the static first screen', () => {
       NO_WORKER,
     ));
 
+  test('keys typed while the app takes over are all kept: it is drawn behind the static screen, which keeps the focus until then', () =>
+    withPage(
+      served.browser,
+      'keys during the hand-over',
+      async (page) => {
+        const { home, release } = await openBeforeTheApp(page, '/');
+        const box = page.getByTestId('boot-search');
+        await box.waitFor({ state: 'visible' });
+        await box.click();
+        await page.keyboard.type('coconut');
+        // A phone's CPU: the app's start takes long enough for several keys to fall into it.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+        release();
+        await page.keyboard.type(' water, ready-to-drink', { delay: 40 });
+        await home.waitForInteractive();
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        assert.equal(await page.getByTestId('boot').count(), 0, 'the static screen is gone');
+        assert.equal(await home.input.inputValue(), 'coconut water, ready-to-drink');
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search-input');
+      },
+      NO_WORKER,
+    ));
+
   test('scripts turned off: the page says it needs them, and does not say "Loading…"', () =>
     withPage(
       served.browser,

@@ -1,7 +1,7 @@
 //! Entry point: mounts the app. Everything else lives in the library.
 
-use electrolyte_planner::boot::{first_search_ran, Boot};
-use electrolyte_planner::{catalog, panic, timing, App};
+use electrolyte_planner::boot::{first_search_ran, mount_behind};
+use electrolyte_planner::{catalog, panic, App};
 use leptos::prelude::*;
 // Not leptos::task::spawn_local: its executor starts when the app mounts.
 use wasm_bindgen_futures::spawn_local;
@@ -29,9 +29,5 @@ fn main() {
 /// index.html's static first screen took typing while the wasm came: it
 /// makes way, and its text and focus go into the app's search box.
 fn mount() {
-    let boot = Boot::take();
-    let typed = boot.typed.clone();
-    leptos::mount::mount_to_body(move || view! { <App typed/> });
-    boot.restore_focus();
-    timing::mark("app-interactive");
+    mount_behind(|typed| view! { <App typed/> });
 }

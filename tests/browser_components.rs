@@ -240,6 +240,74 @@ async fn what_was_typed_before_the_app_arrived_is_searched_and_keeps_the_focus()
     assert!(first.contains("Bananas, raw"), "{first}");
 }
 
+/// The app is drawn behind the static first screen while its box goes on
+/// taking keys: what came after the app started (" raw" after "ban") ends
+/// in the app's box, with the focus and the caret, and the static screen
+/// goes only once the app's box is there (it went first, and a key typed
+/// until the app's box appeared was lost).
+#[wasm_bindgen_test]
+async fn keys_typed_while_the_app_is_drawn_behind_the_static_screen_are_kept() {
+    use electrolyte_planner::boot::mount_behind;
+    use electrolyte_planner::App;
+    use leptos::prelude::*;
+    use web_sys::{HtmlElement, HtmlInputElement};
+
+    support::clear_storage();
+    support::install_table();
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let document = window.document().unwrap();
+    let screen = document.create_element("div").unwrap();
+    screen.set_id("boot");
+    screen.set_inner_html(r#"<input id="boot-search" type="search">"#);
+    document.body().unwrap().append_child(&screen).unwrap();
+    let typed_into: HtmlInputElement = document
+        .get_element_by_id("boot-search")
+        .unwrap()
+        .unchecked_into();
+    typed_into.set_value("ban");
+    typed_into.focus().unwrap();
+
+    mount_behind(|typed| view! { <App typed/> });
+    let app: HtmlElement = document.get_element_by_id("app").unwrap().unchecked_into();
+    assert!(app.hidden(), "the app is drawn hidden");
+    assert!(document.get_element_by_id("boot").is_some());
+    // The person types on: the static box still has the keys.
+    typed_into.set_value("ban raw");
+    typed_into.set_selection_range(7, 7).unwrap();
+    assert!(
+        until(|| document.get_element_by_id("boot").is_none()).await,
+        "the static screen did not make way"
+    );
+    assert!(!app.hidden());
+    let search: HtmlInputElement = app
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(search.value(), "ban raw");
+    assert_eq!(
+        document.active_element().as_ref(),
+        Some(search.as_ref()),
+        "the focus is in the app's search box"
+    );
+    assert_eq!(search.selection_start().unwrap(), Some(7));
+    assert!(
+        until(|| app
+            .query_selector("[data-testid=search-result]")
+            .unwrap()
+            .and_then(|row| row.text_content())
+            .is_some_and(|t| t.contains("Bananas, raw")))
+        .await
+    );
+    // Later tests look the app's search box up by its id.
+    app.remove();
+}
+
 /// No static first screen (a test page, an old cached index.html): nothing
 /// is typed and the focus is left alone.
 #[wasm_bindgen_test]

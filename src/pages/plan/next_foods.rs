@@ -102,7 +102,7 @@ pub(super) fn NextFoods() -> impl IntoView {
         <details class="plan-more next-foods" data-testid="next-foods" on:toggle=on_toggle>
             <summary>"What to eat next"</summary>
             <p class="hint">
-                "Ordinary foods in ordinary portions that close today's potassium, magnesium and calcium gaps, within your sodium limit. "
+                "Ordinary foods in ordinary portions that close today's potassium, magnesium and calcium gaps within your sodium limit (on a day already over it, only foods with almost no sodium). "
                 "It is not medical advice."
             </p>
             <AddedStatus added=added error=error/>
