@@ -201,6 +201,20 @@ async fn rich_list_ranks_richest_first_and_follows_filters() {
     assert!(filtered[0] <= all[0]);
 }
 
+/// index.html's static first screen, as far as the hand-over reads it: its
+/// search box in `#boot`.
+fn static_first_screen() -> web_sys::HtmlInputElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let screen = document.create_element("div").unwrap();
+    screen.set_id("boot");
+    screen.set_inner_html(r#"<input id="boot-search" type="search">"#);
+    document.body().unwrap().append_child(&screen).unwrap();
+    document
+        .get_element_by_id("boot-search")
+        .unwrap()
+        .unchecked_into()
+}
+
 /// index.html's static first screen took "ban raw" with the caret after
 /// "ban": the app gets the text, searches it, and the focus and caret move
 /// into its search box; the static screen is gone.
@@ -212,14 +226,7 @@ async fn what_was_typed_before_the_app_arrived_is_searched_and_keeps_the_focus()
     support::clear_storage();
     support::install_table();
     let document = web_sys::window().unwrap().document().unwrap();
-    let screen = document.create_element("div").unwrap();
-    screen.set_id("boot");
-    screen.set_inner_html(r#"<input id="boot-search" type="search">"#);
-    document.body().unwrap().append_child(&screen).unwrap();
-    let typed_into: HtmlInputElement = document
-        .get_element_by_id("boot-search")
-        .unwrap()
-        .unchecked_into();
+    let typed_into = static_first_screen();
     typed_into.set_value("ban raw");
     typed_into.focus().unwrap();
     typed_into.set_selection_range(3, 3).unwrap();
@@ -261,14 +268,7 @@ async fn keys_typed_while_the_app_is_drawn_behind_the_static_screen_are_kept() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
         .unwrap();
     let document = window.document().unwrap();
-    let screen = document.create_element("div").unwrap();
-    screen.set_id("boot");
-    screen.set_inner_html(r#"<input id="boot-search" type="search">"#);
-    document.body().unwrap().append_child(&screen).unwrap();
-    let typed_into: HtmlInputElement = document
-        .get_element_by_id("boot-search")
-        .unwrap()
-        .unchecked_into();
+    let typed_into = static_first_screen();
     typed_into.set_value("ban");
     typed_into.focus().unwrap();
 
